@@ -1,0 +1,93 @@
+package ma.opencommune.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import ma.opencommune.identity.internal.SecretTokens;
+import ma.opencommune.platform.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Personal access tokens for the API: shown once at creation, stored as a SHA-256 hash, revocable. */
+@Service
+@Transactional
+public class ApiTokens {
+
+    /** A token as its owner sees it afterwards: name, first characters, dates. */
+    public record TokenInfo(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+        public boolean active() {
+            return revokedAt == null;
+        }
+    }
+
+    static final String PREFIX = "oc_";
+    static final int MAX_ACTIVE = 10;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Creates a token and returns its secret, the only time it is ever visible. */
+    public String create(long accountId, String name) {
+        String trimmed = name == null ? "" : Accounts.normalizeName(name);
+        if (trimmed.isEmpty()) {
+            throw new FieldProblem("name", "validation.required");
+        }
+        if (trimmed.length() > 100) {
+            throw new FieldProblem("name", "validation.text.too-long");
+        }
+        int active = jdbc.sql("select count(*) from api_token where account_id = ? and revoked_at is null").param(accountId)
+                .query(Integer.class).single();
+        if (active >= MAX_ACTIVE) {
+            throw new FieldProblem("name", "validation.token.too-many");
+        }
+        String secret = SecretTokens.newToken(PREFIX);
+        jdbc.sql("insert into api_token (account_id, name, token_hash, prefix, created_at) values (?, ?, ?, ?, ?)")
+                .params(accountId, trimmed, SecretTokens.hash(secret), secret.substring(0, 10), Instant.now(clock)).update();
+        return secret;
+    }
+
+    public void revoke(long accountId, long tokenId) {
+        int changed = jdbc.sql("update api_token set revoked_at = ? where id = ? and account_id = ? and revoked_at is null")
+                .params(Instant.now(clock), tokenId, accountId).update();
+        if (changed == 0) {
+            throw new NotFoundException("token " + tokenId);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenInfo> of(long accountId) {
+        return jdbc.sql("select id, name, prefix, created_at, last_used_at, revoked_at from api_token where account_id = ? order by id desc")
+                .param(accountId).query((rs, n) -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)),
+                        instant(rs.getObject(6, OffsetDateTime.class))))
+                .list();
+    }
+
+    /** The account a bearer secret belongs to, if the token is active. Records its last use (at most once a minute). */
+    public Optional<Long> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = SecretTokens.hash(secret);
+        Optional<Long> account = jdbc.sql("select account_id from api_token where token_hash = ? and revoked_at is null")
+                .param(hash).query(Long.class).optional();
+        account.ifPresent(id -> {
+            Instant now = Instant.now(clock);
+            jdbc.sql("update api_token set last_used_at = ? where token_hash = ? and (last_used_at is null or last_used_at < ?)")
+                    .params(now, hash, now.minusSeconds(60)).update();
+        });
+        return account;
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,75 @@
+package ma.opencommune.platform.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import ma.opencommune.platform.DemoMode;
+
+/**
+ * Sends plain-text mail over SMTP once the surrounding transaction commits (a rolled-back registration sends
+ * nothing). With demo data on, every mail is also kept in the developer mailbox so the platform can be tried
+ * without a mail server.
+ */
+@Service
+public class Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final JdbcClient jdbc;
+    private final DemoMode demo;
+    private final Clock clock;
+    private final String from;
+
+    public Mailer(ObjectProvider<JavaMailSender> sender, JdbcClient jdbc, DemoMode demo, Clock clock,
+            @Value("${opencommune.mail.from}") String from) {
+        this.sender = sender;
+        this.jdbc = jdbc;
+        this.demo = demo;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    public void send(String to, String subject, String body) {
+        if (demo.enabled()) {
+            jdbc.sql("insert into dev_mailbox (recipient, subject, body, created_at) values (?, ?, ?, ?)")
+                    .params(to, subject, body, Instant.now(clock)).update();
+        }
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp == null) {
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to);
+        message.setSubject(subject);
+        message.setText(body);
+        Runnable deliver = () -> {
+            try {
+                smtp.send(message);
+            } catch (MailException e) {
+                log.warn("Mail to a recipient could not be delivered: {}", e.getMessage());
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    deliver.run();
+                }
+            });
+        } else {
+            deliver.run();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package ma.opencommune.platform.web;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.IslamicCalendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import ma.opencommune.platform.Lang;
+import ma.opencommune.platform.Morocco;
+import org.springframework.stereotype.Component;
+
+/**
+ * Date formatting for pages ({@code ${@dates.date(d, lang)}}): Gregorian in the page's language with Western
+ * digits, as Moroccan administration writes them, and the Hijri date where custom uses it.
+ */
+@Component("dates")
+public class Dates {
+
+    private static final TimeZone ZONE = TimeZone.getTimeZone(Morocco.ZONE.getId());
+
+    static ULocale locale(Lang lang) {
+        return switch (lang) {
+            case AR -> new ULocale("ar_MA@numbers=latn");
+            case FR -> new ULocale("fr_MA");
+            case ZGH -> new ULocale("zgh_MA@numbers=latn");
+            case EN -> new ULocale("en_GB");
+        };
+    }
+
+    public String date(LocalDate date, Lang lang) {
+        if (date == null) {
+            return "";
+        }
+        DateFormat format = DateFormat.getDateInstance(DateFormat.LONG, locale(lang));
+        format.setTimeZone(ZONE);
+        return format.format(Date.from(date.atStartOfDay(Morocco.ZONE).toInstant()));
+    }
+
+    public String dateTime(Instant instant, Lang lang) {
+        if (instant == null) {
+            return "";
+        }
+        DateFormat format = DateFormat.getDateTimeInstance(DateFormat.LONG, DateFormat.SHORT, locale(lang));
+        format.setTimeZone(ZONE);
+        return format.format(Date.from(instant));
+    }
+
+    /** The Hijri (Umm al-Qura) date of a Gregorian day, written in the page's language. */
+    public String hijri(LocalDate date, Lang lang) {
+        if (date == null) {
+            return "";
+        }
+        ULocale base = locale(lang);
+        ULocale withCalendar = base.setKeywordValue("calendar", "islamic-umalqura");
+        IslamicCalendar calendar = new IslamicCalendar(ZONE, withCalendar);
+        calendar.setCalculationType(IslamicCalendar.CalculationType.ISLAMIC_UMALQURA);
+        calendar.setTime(Date.from(date.atTime(12, 0).atZone(Morocco.ZONE).toInstant()));
+        DateFormat format = calendar.getDateTimeFormat(DateFormat.LONG, DateFormat.NONE, withCalendar);
+        format.setCalendar(calendar);
+        return format.format(calendar.getTime());
+    }
+
+    public String number(Number n, Lang lang) {
+        if (n == null) {
+            return "";
+        }
+        return com.ibm.icu.text.NumberFormat.getInstance(locale(lang)).format(n);
+    }
+
+    /** Today in Morocco. */
+    public LocalDate today() {
+        return LocalDate.now(Morocco.ZONE);
+    }
+
+}
