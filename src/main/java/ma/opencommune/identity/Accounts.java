@@ -1,5 +1,6 @@
 package ma.opencommune.identity;
 
+import ma.opencommune.platform.Sql;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +94,7 @@ public class Accounts {
             jdbc.sql("""
                     insert into account (email, email_normalized, password_hash, display_name, preferred_lang, created_at, updated_at)
                     values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(email.trim(), normalized, passwords.encode(password), normalizeName(displayName), lang.code(), now, now)
+                    .params(email.trim(), normalized, passwords.encode(password), normalizeName(displayName), lang.code(), Sql.at(now), Sql.at(now))
                     .update(key, "id");
         } catch (DuplicateKeyException raced) {
             throw new FieldProblem("email", "validation.email.taken");
@@ -114,7 +115,7 @@ public class Accounts {
     public boolean confirm(String token) {
         Optional<Long> account = consume(token, "CONFIRM");
         account.ifPresent(id -> jdbc.sql("update account set email_confirmed_at = ?, updated_at = ? where id = ? and email_confirmed_at is null")
-                .params(Instant.now(clock), Instant.now(clock), id).update());
+                .params(Sql.now(clock), Sql.now(clock), id).update());
         return account.isPresent();
     }
 
@@ -131,7 +132,7 @@ public class Accounts {
 
     public boolean resetTokenValid(String token) {
         return token != null && jdbc.sql("select count(*) from email_token where token_hash = ? and purpose = 'RESET' and used_at is null and expires_at > ?")
-                .params(SecretTokens.hash(token), Instant.now(clock)).query(Integer.class).single() > 0;
+                .params(SecretTokens.hash(token), Sql.now(clock)).query(Integer.class).single() > 0;
     }
 
     /** Sets a new password from a reset link. Following the link also proves the email address. */
@@ -147,7 +148,7 @@ public class Accounts {
         consume(token, "RESET");
         Instant now = Instant.now(clock);
         jdbc.sql("update account set password_hash = ?, email_confirmed_at = coalesce(email_confirmed_at, ?), updated_at = ? where id = ?")
-                .params(passwords.encode(newPassword), now, now, owner.get()).update();
+                .params(passwords.encode(newPassword), Sql.at(now), Sql.at(now), owner.get()).update();
         jdbc.sql("delete from login_failure where email_normalized = ?").param(email).update();
         return true;
     }
@@ -178,7 +179,7 @@ public class Accounts {
 
     public void updateProfile(long id, String displayName, Lang lang) {
         jdbc.sql("update account set display_name = ?, preferred_lang = ?, updated_at = ? where id = ?")
-                .params(normalizeName(displayName), lang.code(), Instant.now(clock), id).update();
+                .params(normalizeName(displayName), lang.code(), Sql.now(clock), id).update();
     }
 
     public boolean checkPassword(long id, String password) {
@@ -211,7 +212,7 @@ public class Accounts {
         String token = SecretTokens.newToken("");
         Instant now = Instant.now(clock);
         jdbc.sql("insert into email_token (account_id, purpose, token_hash, expires_at, created_at) values (?, ?, ?, ?, ?)")
-                .params(accountId, purpose, SecretTokens.hash(token), now.plus(validity), now).update();
+                .params(accountId, purpose, SecretTokens.hash(token), Sql.at(now.plus(validity)), Sql.at(now)).update();
         return token;
     }
 
@@ -220,13 +221,13 @@ public class Accounts {
             return Optional.empty();
         }
         return jdbc.sql("select account_id from email_token where token_hash = ? and purpose = ? and used_at is null and expires_at > ?")
-                .params(SecretTokens.hash(token), purpose, Instant.now(clock)).query(Long.class).optional();
+                .params(SecretTokens.hash(token), purpose, Sql.now(clock)).query(Long.class).optional();
     }
 
     private Optional<Long> consume(String token, String purpose) {
         Optional<Long> owner = peek(token, purpose);
         owner.ifPresent(id -> jdbc.sql("update email_token set used_at = ? where token_hash = ?")
-                .params(Instant.now(clock), SecretTokens.hash(token)).update());
+                .params(Sql.now(clock), SecretTokens.hash(token)).update());
         return owner;
     }
 

@@ -1,5 +1,6 @@
 package ma.opencommune.identity;
 
+import ma.opencommune.platform.Sql;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -50,13 +51,13 @@ public class ApiTokens {
         }
         String secret = SecretTokens.newToken(PREFIX);
         jdbc.sql("insert into api_token (account_id, name, token_hash, prefix, created_at) values (?, ?, ?, ?, ?)")
-                .params(accountId, trimmed, SecretTokens.hash(secret), secret.substring(0, 10), Instant.now(clock)).update();
+                .params(accountId, trimmed, SecretTokens.hash(secret), secret.substring(0, 10), Sql.now(clock)).update();
         return secret;
     }
 
     public void revoke(long accountId, long tokenId) {
         int changed = jdbc.sql("update api_token set revoked_at = ? where id = ? and account_id = ? and revoked_at is null")
-                .params(Instant.now(clock), tokenId, accountId).update();
+                .params(Sql.now(clock), tokenId, accountId).update();
         if (changed == 0) {
             throw new NotFoundException("token " + tokenId);
         }
@@ -82,7 +83,7 @@ public class ApiTokens {
         account.ifPresent(id -> {
             Instant now = Instant.now(clock);
             jdbc.sql("update api_token set last_used_at = ? where token_hash = ? and (last_used_at is null or last_used_at < ?)")
-                    .params(now, hash, now.minusSeconds(60)).update();
+                    .params(now, hash, Sql.at(now.minusSeconds(60))).update();
         });
         return account;
     }

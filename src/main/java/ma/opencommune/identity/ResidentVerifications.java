@@ -1,5 +1,6 @@
 package ma.opencommune.identity;
 
+import ma.opencommune.platform.Sql;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -77,7 +78,7 @@ public class ResidentVerifications {
         jdbc.sql("""
                 insert into resident_declaration (account_id, collectivity_id, basis, cin_cipher, cin_hash, cin_hint, status, submitted_at)
                 values (?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
-                .params(accountId, commune.id(), basis.name(), cipher.encrypt(cin), hash, Cin.hint(cin), now).update(key, "id");
+                .params(accountId, commune.id(), basis.name(), cipher.encrypt(cin), hash, Cin.hint(cin), Sql.at(now)).update(key, "id");
         long id = key.getKey().longValue();
         events.publishEvent(new IdentityEvents.ResidencyDeclared(UUID.randomUUID(), now, commune.id(), accountId, id, basis.name()));
         return id;
@@ -100,7 +101,7 @@ public class ResidentVerifications {
         int changed = jdbc.sql("""
                 update resident_declaration set status = ?, reason = ?, decided_at = ?, decided_by = ?
                 where id = ? and collectivity_id = ? and status = 'PENDING'""")
-                .params(approve ? "APPROVED" : "REJECTED", trimmed.isEmpty() ? null : trimmed, now, actorId, declarationId, commune.id()).update();
+                .params(approve ? "APPROVED" : "REJECTED", trimmed.isEmpty() ? null : trimmed, Sql.at(now), actorId, declarationId, commune.id()).update();
         if (changed != 1) {
             throw new ConflictException("verifications.error.decided");
         }

@@ -1,5 +1,6 @@
 package ma.opencommune.identity;
 
+import ma.opencommune.platform.Sql;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -72,7 +73,7 @@ public class RoleGrants {
             int inserted = jdbc.sql("""
                     insert into role_grant (account_id, collectivity_id, role, body_id, granted_by, granted_at, grant_key)
                     select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from role_grant where grant_key = ?)""")
-                    .params(accountId, collectivityId, role.name(), bodyId, actorId, now, key, key).update();
+                    .params(accountId, collectivityId, role.name(), bodyId, actorId, Sql.at(now), key, key).update();
             if (inserted == 1) {
                 events.publishEvent(new IdentityEvents.RoleGranted(UUID.randomUUID(), now, collectivityId, actorId, accountId, role, bodyId));
             }

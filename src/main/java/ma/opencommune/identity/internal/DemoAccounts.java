@@ -1,5 +1,6 @@
 package ma.opencommune.identity.internal;
 
+import ma.opencommune.platform.Sql;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -88,14 +89,14 @@ class DemoAccounts implements ApplicationRunner {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into account (email, email_normalized, password_hash, display_name, preferred_lang, email_confirmed_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""").params(email, email, hash, name, lang, now, now, now).update(key, "id");
+                values (?, ?, ?, ?, ?, ?, ?, ?)""").params(email, email, hash, name, lang, Sql.at(now), Sql.at(now), Sql.at(now)).update(key, "id");
         return key.getKey().longValue();
     }
 
     private void grant(long account, Long collectivity, String role, Long body) {
         String key = account + ":" + (collectivity == null ? "-" : collectivity) + ":" + role + ":" + (body == null ? "-" : body);
         jdbc.sql("insert into role_grant (account_id, collectivity_id, role, body_id, granted_at, grant_key) values (?, ?, ?, ?, ?, ?)")
-                .params(account, collectivity, role, body, Instant.now(clock), key).update();
+                .params(account, collectivity, role, body, Sql.now(clock), key).update();
     }
 
     private void declaration(long account, long collectivity, String cin, String status, Long decidedBy) {
@@ -106,7 +107,7 @@ class DemoAccounts implements ApplicationRunner {
                 insert into resident_declaration (account_id, collectivity_id, basis, cin_cipher, cin_hash, cin_hint, status, submitted_at, decided_at, decided_by)
                 values (?, ?, 'RESIDENCE', ?, ?, ?, ?, ?, ?, ?)""")
                 .params(account, collectivity, cipher.encrypt(cin), hash, ma.opencommune.identity.Cin.hint(cin), status,
-                        now.minus(3, ChronoUnit.DAYS), decidedBy == null ? null : now.minus(1, ChronoUnit.DAYS), decidedBy)
+                        Sql.at(now.minus(3, ChronoUnit.DAYS)), decidedBy == null ? null : Sql.at(now.minus(1, ChronoUnit.DAYS)), decidedBy)
                 .update();
     }
 }

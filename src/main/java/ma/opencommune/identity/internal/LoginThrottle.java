@@ -1,5 +1,6 @@
 package ma.opencommune.identity.internal;
 
+import ma.opencommune.platform.Sql;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,20 +31,20 @@ public class LoginThrottle {
     public boolean blocked(String emailNormalized, String address) {
         Instant since = Instant.now(clock).minus(WINDOW);
         int byEmail = jdbc.sql("select count(*) from login_failure where email_normalized = ? and failed_at > ?")
-                .params(emailNormalized, since).query(Integer.class).single();
+                .params(emailNormalized, Sql.at(since)).query(Integer.class).single();
         if (byEmail >= MAX_PER_EMAIL) {
             return true;
         }
         return jdbc.sql("select count(*) from login_failure where client_address = ? and failed_at > ?")
-                .params(address, since).query(Integer.class).single() >= MAX_PER_ADDRESS;
+                .params(address, Sql.at(since)).query(Integer.class).single() >= MAX_PER_ADDRESS;
     }
 
     @Transactional
     public void failed(String emailNormalized, String address) {
         Instant now = Instant.now(clock);
         jdbc.sql("insert into login_failure (email_normalized, client_address, failed_at) values (?, ?, ?)")
-                .params(emailNormalized.length() > 254 ? emailNormalized.substring(0, 254) : emailNormalized, address, now).update();
-        jdbc.sql("delete from login_failure where failed_at < ?").param(now.minus(WINDOW.multipliedBy(4))).update();
+                .params(emailNormalized.length() > 254 ? emailNormalized.substring(0, 254) : emailNormalized, address, Sql.at(now)).update();
+        jdbc.sql("delete from login_failure where failed_at < ?").param(Sql.at(now.minus(WINDOW.multipliedBy(4)))).update();
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package ma.opencommune.platform.mail;
 
+import ma.opencommune.platform.Sql;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ public class Mailer {
     public void send(String to, String subject, String body) {
         if (demo.enabled()) {
             jdbc.sql("insert into dev_mailbox (recipient, subject, body, created_at) values (?, ?, ?, ?)")
-                    .params(to, subject, body, Instant.now(clock)).update();
+                    .params(to, subject, body, Sql.now(clock)).update();
         }
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {

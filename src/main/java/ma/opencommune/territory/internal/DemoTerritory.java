@@ -151,7 +151,7 @@ class DemoTerritory implements ApplicationRunner {
                   name_zgh_transliterated, population, census_year, has_arrondissements, accent, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.slug, r.code, r.type, r.parent, r.region, r.ar, r.fr, r.zgh, r.transliterated,
-                        r.population, r.censusYear, r.arrondissements, r.accent, Instant.now(clock))
+                        r.population, r.censusYear, r.arrondissements, r.accent, ma.opencommune.platform.Sql.now(clock))
                 .update(key, "id");
         long id = key.getKey().longValue();
         if ("REGION".equals(r.type)) {
