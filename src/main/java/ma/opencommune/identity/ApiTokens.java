@@ -83,7 +83,7 @@ public class ApiTokens {
         account.ifPresent(id -> {
             Instant now = Instant.now(clock);
             jdbc.sql("update api_token set last_used_at = ? where token_hash = ? and (last_used_at is null or last_used_at < ?)")
-                    .params(now, hash, Sql.at(now.minusSeconds(60))).update();
+                    .params(Sql.at(now), hash, Sql.at(now.minusSeconds(60))).update();
         });
         return account;
     }

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -66,7 +68,8 @@ class SecurityConfig {
                 .requestMatchers("/*/account", "/*/account/**", "/*/c/*/admin", "/*/c/*/admin/**", "/*/admin/**").authenticated()
                 .requestMatchers("/api/v1/me", "/api/v1/collectivities/*/admin/**").authenticated()
                 .anyRequest().permitAll())
-            .authenticationProvider(new ThrottledAuthenticationProvider(dao, throttle))
+            // One provider and no parent manager: a throttled login must not be retried by a default provider.
+            .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle)))
             .formLogin(f -> f
                 .loginPage("/ar/login")
                 .loginProcessingUrl("/login")
@@ -80,7 +83,7 @@ class SecurityConfig {
                         response.sendRedirect(request.getContextPath() + "/" + langParam(request).code() + "/")))
             .exceptionHandling(e -> e
                 .defaultAuthenticationEntryPointFor(SecurityConfig::apiUnauthorized, api)
-                .authenticationEntryPoint(loginEntryPoint()))
+                .defaultAuthenticationEntryPointFor(loginEntryPoint(), AnyRequestMatcher.INSTANCE))
             .csrf(c -> c.ignoringRequestMatchers(bearerRequest))
             .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
             .headers(h -> h

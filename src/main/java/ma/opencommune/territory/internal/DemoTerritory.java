@@ -124,18 +124,18 @@ class DemoTerritory implements ApplicationRunner {
         member(marrakech, LocalDate.of(2024, 5, 15), "2024");
 
         long gender = body(taroudant, "GENDER_EQUALITY", "هيئة المساواة وتكافؤ الفرص ومقاربة النوع",
-                "Instance de l'équité, de l'égalité des chances et de l'approche genre",
+                "Instance de l’équité, de l’égalité des chances et de l’approche genre",
                 "ⵜⴰⵙⵏⵙⵉⵜ ⵏ ⵓⵏⵎⵙⴰⵡⴰ ⴷ ⵓⵏⵎⴰⵍⴰ ⵏ ⵜⵖⴰⵔⴰⵙⵉⵏ ⴷ ⵓⵎⵏⵣⴰⵖ ⵏ ⵓⵏⴰⵡ", LocalDate.of(2017, 2, 8));
         bodyMember(gender, taroudant, "Khadija Ait Lahcen", "Association Tifawin pour le développement", "PRESIDENT");
-        bodyMember(gender, taroudant, "Rachid Ouhammou", "Association des parents d'élèves", "RAPPORTEUR");
+        bodyMember(gender, taroudant, "Rachid Ouhammou", "Association des parents d’élèves", "RAPPORTEUR");
         bodyMember(gender, taroudant, "Naima Bouzid", "Coopérative féminine Argan Souss", "MEMBER");
         bodyMember(gender, taroudant, "Samira El Idrissi", "Association Amal pour les personnes en situation de handicap", "MEMBER");
         long space = body(taroudant, "CONSULTATION_SPACE", "فضاء التشاور", "Espace de concertation", "ⴰⴳⵏⵙⵓ ⵏ ⵓⵎⵙⴰⵡⴰⵍ", LocalDate.of(2019, 10, 2));
         bodyMember(space, taroudant, "Mohamed Akhiat", "Réseau des associations de Taroudant", "PRESIDENT");
-        bodyMember(space, taroudant, "Hassan Id Belkacem", "Association Souss pour l'environnement", "MEMBER");
+        bodyMember(space, taroudant, "Hassan Id Belkacem", "Association Souss pour l’environnement", "MEMBER");
         body(taroudant, "YOUTH_SPACE", "فضاء الشباب", "Espace des jeunes", "ⴰⴳⵏⵙⵓ ⵏ ⵉⵎⵓⵛⵛⴰⵏ", LocalDate.of(2021, 4, 20));
         long agadirGender = body(agadir, "GENDER_EQUALITY", "هيئة المساواة وتكافؤ الفرص ومقاربة النوع",
-                "Instance de l'équité, de l'égalité des chances et de l'approche genre",
+                "Instance de l’équité, de l’égalité des chances et de l’approche genre",
                 "ⵜⴰⵙⵏⵙⵉⵜ ⵏ ⵓⵏⵎⵙⴰⵡⴰ ⴷ ⵓⵏⵎⴰⵍⴰ ⵏ ⵜⵖⴰⵔⴰⵙⵉⵏ ⴷ ⵓⵎⵏⵣⴰⵖ ⵏ ⵓⵏⴰⵡ", LocalDate.of(2016, 11, 30));
         bodyMember(agadirGender, agadir, "Latifa Oumouss", "Association Agadir femmes solidaires", "PRESIDENT");
     }

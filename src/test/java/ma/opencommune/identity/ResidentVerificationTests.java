@@ -1,0 +1,111 @@
+package ma.opencommune.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import ma.opencommune.platform.ConflictException;
+import ma.opencommune.platform.Lang;
+import ma.opencommune.support.IntegrationTest;
+import ma.opencommune.support.Logins;
+import ma.opencommune.territory.Territory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** PET-1 eligibility: residents declare with their CIN, encrypted and hashed (PDP-2); staff decide with a reason. */
+@IntegrationTest
+class ResidentVerificationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    ResidentVerifications residents;
+    @Autowired
+    Territory territory;
+
+    String newAccount() {
+        String email = "res-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ma";
+        long id = accounts.register(email, "Résident Test", RegistrationTests.PASSWORD, Lang.FR);
+        jdbc.sql("update account set email_confirmed_at = created_at where id = ?").param(id).update();
+        return email;
+    }
+
+    static String randomCin() {
+        return "K" + (100000 + (int) (Math.random() * 899999));
+    }
+
+    @Test
+    void theCinIsStoredEncryptedAndNeverShownInFull() throws Exception {
+        String email = newAccount();
+        String cin = randomCin();
+        mvc.perform(post("/fr/account/residence").with(Logins.as(users, email)).with(csrf())
+                .param("collectivity", "taroudant").param("basis", "RESIDENCE").param("cin", " " + cin.toLowerCase() + " ").param("consent", "true"))
+                .andExpect(status().is3xxRedirection());
+        String stored = jdbc.sql("select cin_cipher || '|' || cin_hash || '|' || cin_hint from resident_declaration d join account a on a.id = d.account_id where a.email_normalized = ?")
+                .param(email).query(String.class).single();
+        assertThat(stored).doesNotContain(cin.substring(1));
+        mvc.perform(get("/fr/account").with(Logins.as(users, email))).andExpect(content().string(not(containsString(cin))));
+        mvc.perform(get("/fr/c/taroudant/admin/verifications").with(Logins.as(users, "staff@taroudant.demo")))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString(cin))))
+                .andExpect(content().string(containsString("K••••" + cin.substring(cin.length() - 2))));
+    }
+
+    @Test
+    void oneCinBelongsToOneAccountOnly() {
+        String cin = randomCin();
+        long first = accounts.findByEmail(newAccount()).orElseThrow().id();
+        long second = accounts.findByEmail(newAccount()).orElseThrow().id();
+        residents.declare(first, territory.require("taroudant"), ResidentVerifications.Basis.RESIDENCE, cin);
+        assertThatThrownBy(() -> residents.declare(second, territory.require("taroudant"), ResidentVerifications.Basis.RESIDENCE, cin.toLowerCase()))
+                .isInstanceOfSatisfying(FieldProblem.class, p -> assertThat(p.messageKey()).isEqualTo("validation.cin.other-account"));
+    }
+
+    @Test
+    void malformedNumbersAndWrongScriptsAreRefused() throws Exception {
+        String email = newAccount();
+        for (String bad : new String[] {"123456", "ب123456", "ⴰ123", "JB12", "<script>", "' or 1=1 --"}) {
+            mvc.perform(post("/ar/account/residence").with(Logins.as(users, email)).with(csrf())
+                    .param("collectivity", "taroudant").param("basis", "RESIDENCE").param("cin", bad).param("consent", "true"))
+                    .andExpect(status().isOk()).andExpect(content().string(containsString("error-summary")));
+        }
+        assertThat(residents.ofAccount(accounts.findByEmail(email).orElseThrow().id())).isEmpty();
+        assertThat(Cin.normalize("JB١٢٣٤٥٦")).contains("JB123456");
+    }
+
+    @Test
+    void staffApproveOnceAndMustGiveAReasonToReject() {
+        long actor = accounts.findByEmail("staff@taroudant.demo").orElseThrow().id();
+        var taroudant = territory.require("taroudant");
+        long person = accounts.findByEmail(newAccount()).orElseThrow().id();
+        long declaration = residents.declare(person, taroudant, ResidentVerifications.Basis.ECONOMIC_ACTIVITY, randomCin());
+        assertThatThrownBy(() -> residents.decide(actor, taroudant, declaration, false, "  "))
+                .isInstanceOf(FieldProblem.class);
+        residents.decide(actor, taroudant, declaration, true, null);
+        assertThat(residents.isVerified(person, taroudant.id())).isTrue();
+        assertThatThrownBy(() -> residents.decide(actor, taroudant, declaration, false, "changed my mind"))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aDeclarationIsOnlyForACommune() {
+        long person = accounts.findByEmail(newAccount()).orElseThrow().id();
+        assertThatThrownBy(() -> residents.declare(person, territory.require("souss-massa"), ResidentVerifications.Basis.RESIDENCE, randomCin()))
+                .isInstanceOf(FieldProblem.class);
+    }
+}

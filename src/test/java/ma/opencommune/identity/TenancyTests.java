@@ -1,0 +1,141 @@
+package ma.opencommune.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ma.opencommune.support.IntegrationTest;
+import ma.opencommune.support.Logins;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Tenancy is sacred: staff of Agadir get 403 or 404 on every administration page and API route of Taroudant,
+ * whatever the HTTP method, and nothing of Taroudant changes. The routes are read from the application's
+ * own handler mappings, so a route added later is walked too.
+ */
+@IntegrationTest
+class TenancyTests {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([a-zA-Z]+)(:[^}]*)?}");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    record Route(HttpMethod method, String pattern) {
+    }
+
+    List<Route> adminRoutes() {
+        List<Route> routes = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.contains("/c/{slug}/admin") || pattern.contains("/collectivities/{slug}/admin")) {
+                    for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods) {
+                        routes.add(new Route(HttpMethod.valueOf(m.name()), pattern));
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+
+    String expand(String pattern, Map<String, String> values) {
+        Matcher m = VARIABLE.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, values.getOrDefault(m.group(1), "1"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    Map<String, String> taroudantIds() {
+        long taroudant = jdbc.sql("select id from collectivity where slug = 'taroudant'").query(Long.class).single();
+        String grant = jdbc.sql("select min(id) from role_grant where collectivity_id = ?").param(taroudant).query(String.class).single();
+        String declaration = jdbc.sql("select min(id) from resident_declaration where collectivity_id = ?").param(taroudant).query(String.class).single();
+        return Map.of("lang", "fr", "slug", "taroudant", "grantId", grant, "id", declaration);
+    }
+
+    String snapshot() {
+        return jdbc.sql("""
+                select (select count(*) from role_grant g join collectivity c on c.id = g.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) from resident_declaration d join collectivity c on c.id = d.collectivity_id
+                           where c.slug = 'taroudant' and d.status = 'PENDING')""").query(String.class).single();
+    }
+
+    @Test
+    void theWalkCoversTheAdministrationOfEveryModule() {
+        List<String> patterns = adminRoutes().stream().map(Route::pattern).toList();
+        assertThat(patterns).anyMatch(p -> p.endsWith("/admin/roles"))
+                .anyMatch(p -> p.endsWith("/admin/verifications"))
+                .anyMatch(p -> p.startsWith("/api/v1/collectivities/{slug}/admin"));
+    }
+
+    @Test
+    void agadirStaffGetForbiddenOrNotFoundOnEveryTaroudantAdministrationRoute() throws Exception {
+        Map<String, String> ids = taroudantIds();
+        String before = snapshot();
+        List<String> leaks = new ArrayList<>();
+        for (Route route : adminRoutes()) {
+            String url = expand(route.pattern(), ids);
+            int status = mvc.perform(request(route.method(), url).with(Logins.as(users, "staff@agadir.demo")).with(csrf())
+                    .param("email", "citizen@opencommune.demo").param("role", "STAFF_ADMIN")
+                    .param("decision", "approve").param("reason", "x"))
+                    .andReturn().getResponse().getStatus();
+            if (status != 403 && status != 404) {
+                leaks.add(route.method() + " " + url + " -> " + status);
+            }
+        }
+        assertThat(leaks).isEmpty();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void taroudantStaffReachTheirOwnAdministration() throws Exception {
+        Map<String, String> ids = taroudantIds();
+        List<String> refused = new ArrayList<>();
+        for (Route route : adminRoutes()) {
+            if (route.method() != HttpMethod.GET) {
+                continue;
+            }
+            String url = expand(route.pattern(), ids);
+            int status = mvc.perform(request(route.method(), url).with(Logins.as(users, "staff@taroudant.demo")))
+                    .andReturn().getResponse().getStatus();
+            if (status != 200) {
+                refused.add(url + " -> " + status);
+            }
+        }
+        assertThat(refused).isEmpty();
+    }
+
+    @Test
+    void anonymousVisitorsNeverSeeAnAdministrationPage() throws Exception {
+        for (Route route : adminRoutes()) {
+            int status = mvc.perform(request(route.method(), expand(route.pattern(), taroudantIds())).with(csrf()))
+                    .andReturn().getResponse().getStatus();
+            assertThat(status).as(route.toString()).isIn(302, 401, 403);
+        }
+    }
+}
