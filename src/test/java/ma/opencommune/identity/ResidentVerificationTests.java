@@ -98,6 +98,10 @@ class ResidentVerificationTests {
                 .isInstanceOf(FieldProblem.class);
         residents.decide(actor, taroudant, declaration, true, null);
         assertThat(residents.isVerified(person, taroudant.id())).isTrue();
+        String email = accounts.find(person).orElseThrow().email();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(jdbc.sql("select subject from dev_mailbox where recipient = ?").param(email).query(String.class).list())
+                        .contains("Votre résidence est vérifiée"));
         assertThatThrownBy(() -> residents.decide(actor, taroudant, declaration, false, "changed my mind"))
                 .isInstanceOf(ConflictException.class);
     }
