@@ -12,10 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.UUID;
-import ma.opencommune.platform.Lang;
 import ma.opencommune.support.IntegrationTest;
 import ma.opencommune.support.Logins;
+import ma.opencommune.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,10 +35,7 @@ class AccountTests {
     Accounts accounts;
 
     String newConfirmedAccount() {
-        String email = "acct-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ma";
-        long id = accounts.register(email, "Titulaire Compte", RegistrationTests.PASSWORD, Lang.FR);
-        jdbc.sql("update account set email_confirmed_at = created_at where id = ?").param(id).update();
-        return email;
+        return TestAccounts.confirmed(accounts, jdbc, "acct");
     }
 
     @Test
@@ -78,7 +74,7 @@ class AccountTests {
         mvc.perform(post("/fr/account/delete").with(Logins.as(users, email)).with(csrf()).param("password", "wrong"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("error-summary")));
         assertThat(accounts.findByEmail(email)).isPresent();
-        mvc.perform(post("/fr/account/delete").with(Logins.as(users, email)).with(csrf()).param("password", RegistrationTests.PASSWORD))
+        mvc.perform(post("/fr/account/delete").with(Logins.as(users, email)).with(csrf()).param("password", TestAccounts.PASSWORD))
                 .andExpect(redirectedUrl("/fr/account-deleted"));
         assertThat(accounts.findByEmail(email)).isEmpty();
     }

@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @IntegrationTest
 class RegistrationTests {
 
-    static final String PASSWORD = "tafoukt-n-souss-2026";
+    static final String PASSWORD = ma.opencommune.support.TestAccounts.PASSWORD;
 
     @Autowired
     MockMvc mvc;

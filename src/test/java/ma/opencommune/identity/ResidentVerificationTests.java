@@ -10,11 +10,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.UUID;
 import ma.opencommune.platform.ConflictException;
-import ma.opencommune.platform.Lang;
 import ma.opencommune.support.IntegrationTest;
 import ma.opencommune.support.Logins;
+import ma.opencommune.support.TestAccounts;
 import ma.opencommune.territory.Territory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,10 +39,7 @@ class ResidentVerificationTests {
     Territory territory;
 
     String newAccount() {
-        String email = "res-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ma";
-        long id = accounts.register(email, "Résident Test", RegistrationTests.PASSWORD, Lang.FR);
-        jdbc.sql("update account set email_confirmed_at = created_at where id = ?").param(id).update();
-        return email;
+        return TestAccounts.confirmed(accounts, jdbc, "res");
     }
 
     static String randomCin() {
