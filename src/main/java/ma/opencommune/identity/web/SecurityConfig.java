@@ -23,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -79,8 +80,10 @@ class SecurityConfig {
                 .logoutSuccessHandler((request, response, auth) ->
                         response.sendRedirect(request.getContextPath() + "/" + langParam(request).code() + "/")))
             .exceptionHandling(e -> e
+                // Both as per-matcher defaults: an explicit authenticationEntryPoint(...) would replace the API's
+                // 401 problem detail with the login redirect.
                 .defaultAuthenticationEntryPointFor(SecurityConfig::apiUnauthorized, api)
-                .authenticationEntryPoint(loginEntryPoint()))
+                .defaultAuthenticationEntryPointFor(loginEntryPoint(), AnyRequestMatcher.INSTANCE))
             .csrf(c -> c.ignoringRequestMatchers(bearerRequest))
             .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
             .headers(h -> h
