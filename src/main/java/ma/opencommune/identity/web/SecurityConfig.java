@@ -25,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -82,6 +83,8 @@ class SecurityConfig {
                 .logoutSuccessHandler((request, response, auth) ->
                         response.sendRedirect(request.getContextPath() + "/" + langParam(request).code() + "/")))
             .exceptionHandling(e -> e
+                // Both as per-matcher defaults: an explicit authenticationEntryPoint(...) would replace the API's
+                // 401 problem detail with the login redirect.
                 .defaultAuthenticationEntryPointFor(SecurityConfig::apiUnauthorized, api)
                 .defaultAuthenticationEntryPointFor(loginEntryPoint(), AnyRequestMatcher.INSTANCE))
             .csrf(c -> c.ignoringRequestMatchers(bearerRequest))
