@@ -56,5 +56,7 @@ class QueryCountTests {
         assertThat(statementsFor(get("/fr/c/taroudant/admin/roles").with(staff))).isLessThanOrEqualTo(12);
         assertThat(statementsFor(get("/fr/c/taroudant/admin/verifications").with(staff))).isLessThanOrEqualTo(12);
         assertThat(statementsFor(get("/fr/account").with(staff))).isLessThanOrEqualTo(12);
+        assertThat(statementsFor(get("/fr/c/taroudant/admin/audit").with(staff))).isLessThanOrEqualTo(12);
+        assertThat(statementsFor(get("/fr/c/taroudant/admin/bodies").with(staff))).isLessThanOrEqualTo(12);
     }
 }
