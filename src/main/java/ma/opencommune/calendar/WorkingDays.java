@@ -19,6 +19,9 @@ public class WorkingDays {
     /** Religious holidays are computed this many years after the current one (CAL-3). */
     public static final int YEARS_AHEAD = 3;
 
+    /** Far beyond any legal clock (decades); a larger count is a bug, and would overflow the range arithmetic. */
+    static final int MAX_WORKING_DAYS = 10_000;
+
     private final HolidaySource holidays;
 
     WorkingDays(HolidaySource holidays) {
@@ -44,6 +47,9 @@ public class WorkingDays {
      * e.g. the deadline of a request received on {@code start} with {@code n} working days to answer (ATI-4).
      */
     public LocalDate addWorkingDays(LocalDate start, int n) {
+        if (n > MAX_WORKING_DAYS || n < -MAX_WORKING_DAYS) {
+            throw new IllegalArgumentException(n + " working days");
+        }
         // Wide enough for n working days plus the weekends and every holiday cluster of a Moroccan year, so one
         // query almost always suffices; a longer range is loaded only if it did not.
         int span = Math.abs(n) * 7 / 5 + Math.abs(n) / 10 + 21;

@@ -221,6 +221,10 @@ class CalendarIntegrationTests {
             assertThat(e.affectedFrom()).isEqualTo(start);
             assertThat(e.summary()).contains(eid.code(), start.toString(), announced.toString());
         });
+        String eventId = events.stream(HolidayChanged.class).findFirst().orElseThrow().eventId().toString();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.sql("select action from audit_entry where event_id = ?").param(eventId).query(String.class).optional())
+                .as("the action log records the move").contains("calendar.holiday-moved"));
 
         assertThat(workingDays.isWorkingDay(start)).as("no longer a holiday").isTrue();
         assertThat(workingDays.isWorkingDay(start.plusDays(2))).as("the new second day").isFalse();

@@ -144,6 +144,7 @@ class WorkingDaysTests {
         assertThat(january.isPublicHoliday(of(2026, 1, 14))).isTrue();
         assertThatThrownBy(() -> january.isWorkingDay(of(2026, 2, 2))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> january.addWorkingDays(of(2026, 1, 20), 15)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> days.addWorkingDays(of(2026, 1, 20), Integer.MIN_VALUE)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Morocco is UTC+1, except during Ramadan (2026: 15 February to 22 March) when it is UTC+0. */
