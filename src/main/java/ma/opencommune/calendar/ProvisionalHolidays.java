@@ -45,6 +45,13 @@ class ProvisionalHolidays implements ApplicationRunner {
         }
     }
 
+    /** Each night, so a node running across New Year also writes the new fourth year; one node does it (ShedLock). */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "0 15 2 * * *", zone = "Africa/Casablanca")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "calendar.provisional-holidays", lockAtMostFor = "PT10M")
+    public void nightly() {
+        run(null);
+    }
+
     int generate(int currentYear) {
         Instant now = Instant.now(clock);
         int written = 0;
