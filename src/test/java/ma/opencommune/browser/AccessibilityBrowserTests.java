@@ -6,7 +6,6 @@ import com.microsoft.playwright.Response;
 import java.util.List;
 import java.util.stream.Stream;
 import ma.opencommune.support.BrowserTest;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,25 +55,15 @@ class AccessibilityBrowserTests extends BrowserSession {
             Screen.of("/{lang}/accessibility"),
             Screen.of("/{lang}/privacy"),
             Screen.of("/{lang}/dev/mailbox"),
-            Screen.of("/{lang}/c/does-not-exist").expecting(404));
-
-    /**
-     * Pages that colleagues are building in other modules. Until {@link #PAGES_FROM_OTHER_MODULES_REQUIRED} is
-     * switched on (once those modules are merged), such a page that answers 404 is reported as skipped rather than
-     * failed; a page that exists is checked in full either way.
-     */
-    static final List<Screen> PAGES_FROM_OTHER_MODULES = List.of(
+            Screen.of("/{lang}/c/does-not-exist").expecting(404),
             Screen.of("/{lang}/holidays"),
             Screen.of("/{lang}/admin/holidays").as(PLATFORM_ADMIN));
-
-    /** Switch on once the calendar (holidays) module is merged: from then on its pages must exist. */
-    static final boolean PAGES_FROM_OTHER_MODULES_REQUIRED = false;
 
     /** The languages checked: one right to left, one left to right. */
     static final List<String> LANGUAGES = List.of("ar", "fr");
 
     static Stream<Arguments> everyPageInArabicAndFrench() {
-        return LANGUAGES.stream().flatMap(lang -> Stream.concat(PAGES.stream(), PAGES_FROM_OTHER_MODULES.stream())
+        return LANGUAGES.stream().flatMap(lang -> PAGES.stream()
                 .map(screen -> Arguments.of(lang, screen)));
     }
 
@@ -114,10 +103,6 @@ class AccessibilityBrowserTests extends BrowserSession {
         }
         Response response = open(screen.path(lang));
         assertThat(response).as("response to %s", screen.path(lang)).isNotNull();
-        if (response.status() == 404 && screen.expectedStatus() != 404 && PAGES_FROM_OTHER_MODULES.contains(screen)) {
-            Assumptions.assumeTrue(PAGES_FROM_OTHER_MODULES_REQUIRED,
-                    () -> screen.path(lang) + " is not there yet (PAGES_FROM_OTHER_MODULES)");
-        }
         assertThat(response.status()).as("status of %s", screen.path(lang)).isEqualTo(screen.expectedStatus());
         if (screen.submitEmpty()) {
             page.waitForNavigation(() -> page.locator("main form button[type=submit]").last().click());

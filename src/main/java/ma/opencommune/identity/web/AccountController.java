@@ -15,6 +15,7 @@ import ma.opencommune.identity.ApiTokens;
 import ma.opencommune.identity.FieldProblem;
 import ma.opencommune.identity.ResidentVerifications;
 import ma.opencommune.identity.RoleGrants;
+import ma.opencommune.platform.FormErrors;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.NotFoundException;
 import ma.opencommune.territory.Collectivity;
@@ -132,6 +133,7 @@ class AccountController {
             result.rejectValue("preferredLang", "validation.lang");
         }
         if (result.hasErrors()) {
+            FormErrors.tidy(model, "profile", result);
             model.addAttribute("tokenForm", new TokenForm());
             fill(user, accounts.find(user.id()).orElseThrow(), model);
             return "identity/account";
@@ -237,6 +239,7 @@ class AccountController {
             }
         }
         form.setCin(null);
+        FormErrors.tidy(model, "form", result);
         model.addAttribute("communes", territory.communes());
         return "identity/residence";
     }

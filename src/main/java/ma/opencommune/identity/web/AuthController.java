@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ma.opencommune.identity.Accounts;
 import ma.opencommune.identity.FieldProblem;
+import ma.opencommune.platform.FormErrors;
 import ma.opencommune.platform.Lang;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,7 +97,7 @@ class AuthController {
 
     @PostMapping(Lang.PATH + "/register")
     String register(Lang lang, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
-            RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         accounts.passwordProblem(form.getPassword(), form.getEmail()).ifPresentOrElse(
                 key -> result.rejectValue("password", key),
                 () -> {
@@ -115,6 +116,7 @@ class AuthController {
         }
         form.setPassword(null);
         form.setPasswordConfirm(null);
+        FormErrors.tidy(model, "form", result);
         return "identity/register";
     }
 
