@@ -133,7 +133,7 @@ class DemoTerritory implements ApplicationRunner {
         long space = body(taroudant, "CONSULTATION_SPACE", "فضاء التشاور", "Espace de concertation", "ⴰⴳⵏⵙⵓ ⵏ ⵓⵎⵙⴰⵡⴰⵍ", LocalDate.of(2019, 10, 2));
         bodyMember(space, taroudant, "Mohamed Akhiat", "Réseau des associations de Taroudant", "PRESIDENT");
         bodyMember(space, taroudant, "Hassan Id Belkacem", "Association Souss pour l’environnement", "MEMBER");
-        body(taroudant, "YOUTH_SPACE", "فضاء الشباب", "Espace des jeunes", "ⴰⴳⵏⵙⵓ ⵏ ⵉⵎⵓⵛⵛⴰⵏ", LocalDate.of(2021, 4, 20));
+        body(taroudant, "YOUTH_SPACE", "فضاء الشباب", "Espace des jeunes", "ⴰⴳⵏⵙⵓ ⵏ ⵉⵍⵎⵥⵢⴰⵏ", LocalDate.of(2021, 4, 20));
         long agadirGender = body(agadir, "GENDER_EQUALITY", "هيئة المساواة وتكافؤ الفرص ومقاربة النوع",
                 "Instance de l’équité, de l’égalité des chances et de l’approche genre",
                 "ⵜⴰⵙⵏⵙⵉⵜ ⵏ ⵓⵏⵎⵙⴰⵡⴰ ⴷ ⵓⵏⵎⴰⵍⴰ ⵏ ⵜⵖⴰⵔⴰⵙⵉⵏ ⴷ ⵓⵎⵏⵣⴰⵖ ⵏ ⵓⵏⴰⵡ", LocalDate.of(2016, 11, 30));
