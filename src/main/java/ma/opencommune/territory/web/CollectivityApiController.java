@@ -8,6 +8,7 @@ import java.util.Map;
 import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.CollectivityFilter;
 import ma.opencommune.territory.CollectivityType;
+import ma.opencommune.territory.Names;
 import ma.opencommune.territory.Territory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,11 +67,20 @@ class CollectivityApiController {
         return represent(c, related);
     }
 
+    /** Names in a stable order: ar, fr, zgh. */
+    private static Map<String, String> names(Names names) {
+        Map<String, String> ordered = new java.util.LinkedHashMap<>();
+        ordered.put("ar", names.ar());
+        ordered.put("fr", names.fr());
+        ordered.put("zgh", names.zgh());
+        return ordered;
+    }
+
     private static CollectivityRepresentation represent(Collectivity c, Map<Long, Collectivity> related) {
         Collectivity parent = c.parentId() == null ? null : related.get(c.parentId());
         Collectivity region = c.regionId() == null ? null : related.get(c.regionId());
         return new CollectivityRepresentation(c.slug(), c.type().name(),
-                Map.of("ar", c.names().ar(), "fr", c.names().fr(), "zgh", c.names().zgh()),
+                names(c.names()),
                 c.population(), c.censusYear(), c.hasArrondissements(),
                 parent == null ? null : parent.slug(), region == null ? null : region.slug(),
                 c.isMember(), c.isMember() ? c.membership().cohort() : null);
