@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import ma.opencommune.identity.internal.LoginThrottle;
 import ma.opencommune.identity.internal.PasswordPolicy;
+import ma.opencommune.identity.internal.SessionTerminator;
 import ma.opencommune.identity.internal.SecretTokens;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.mail.Mailer;
@@ -39,17 +41,21 @@ public class Accounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
+    private final LoginThrottle throttle;
+    private final SessionTerminator sessions;
     private final Mailer mailer;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String baseUrl;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, Mailer mailer, MessageSource messages,
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, LoginThrottle throttle, SessionTerminator sessions, Mailer mailer, MessageSource messages,
             ApplicationEventPublisher events, Clock clock, @Value("${opencommune.base-url}") String baseUrl) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.policy = policy;
+        this.throttle = throttle;
+        this.sessions = sessions;
         this.mailer = mailer;
         this.messages = messages;
         this.events = events;
@@ -82,7 +88,10 @@ public class Accounts {
         Optional<Existing> existing = existing(normalized);
         if (existing.isPresent()) {
             Existing e = existing.get();
-            if (e.confirmedAt == null && passwords.matches(password, e.passwordHash)) {
+            // Comparing the password is a login attempt in disguise: it goes through the same throttle.
+            if (e.confirmedAt == null && throttle.attemptAllowed(normalized, "registration")
+                    && passwords.matches(password, e.passwordHash)) {
+                throttle.succeeded(normalized);
                 sendConfirmation(e.id, normalized, Lang.of(e.lang).orElse(lang));
                 return e.id;
             }
@@ -122,7 +131,7 @@ public class Accounts {
     /** Mails a reset link when the account exists; says nothing either way, so nobody learns who has an account. */
     public void requestPasswordReset(String email, Lang lang) {
         String normalized = normalizeEmail(email);
-        existing(normalized).ifPresent(e -> {
+        existing(normalized).filter(e -> mayMail(e.id, "RESET")).ifPresent(e -> {
             String token = issueToken(e.id, "RESET", RESET_VALIDITY);
             Lang mailLang = Lang.of(e.lang).orElse(lang);
             String link = baseUrl + "/" + mailLang.code() + "/password/reset?token=" + token;
@@ -150,6 +159,8 @@ public class Accounts {
         jdbc.sql("update account set password_hash = ?, email_confirmed_at = coalesce(email_confirmed_at, ?), updated_at = ? where id = ?")
                 .params(passwords.encode(newPassword), Sql.at(now), Sql.at(now), owner.get()).update();
         jdbc.sql("delete from login_failure where email_normalized = ?").param(email).update();
+        // Whoever knew the old password is logged out everywhere.
+        sessions.endAllSessionsOf(jdbc.sql("select email from account where id = ?").param(owner.get()).query(String.class).single());
         return true;
     }
 
@@ -189,6 +200,8 @@ public class Accounts {
 
     /** Deletes the account and everything that hangs on it (grants, declarations, tokens); PDP-3. */
     public void delete(long id) {
+        jdbc.sql("select email from account where id = ?").param(id).query(String.class).optional()
+                .ifPresent(sessions::endAllSessionsOf);
         jdbc.sql("delete from account where id = ?").param(id).update();
         events.publishEvent(new IdentityEvents.AccountDeleted(UUID.randomUUID(), Instant.now(clock), id));
     }
@@ -198,6 +211,9 @@ public class Accounts {
     }
 
     private void sendConfirmation(long id, String email, Lang lang) {
+        if (!mayMail(id, "CONFIRM")) {
+            return;
+        }
         String token = issueToken(id, "CONFIRM", CONFIRMATION_VALIDITY);
         String link = baseUrl + "/" + lang.code() + "/confirm?token=" + token;
         mail(email, lang, "mail.confirm.subject", "mail.confirm.body", link);
@@ -206,6 +222,15 @@ public class Accounts {
     private void mail(String to, Lang lang, String subjectKey, String bodyKey, String link) {
         Locale locale = lang.locale();
         mailer.send(to, messages.getMessage(subjectKey, null, locale), messages.getMessage(bodyKey, new Object[] {link}, locale));
+    }
+
+    static final int MAX_LINKS_PER_HOUR = 3;
+
+    /** At most a few links of one kind an hour, so nobody can flood a mailbox through the platform. */
+    private boolean mayMail(long accountId, String purpose) {
+        return jdbc.sql("select count(*) from email_token where account_id = ? and purpose = ? and created_at > ?")
+                .params(accountId, purpose, Sql.at(Instant.now(clock).minus(Duration.ofHours(1))))
+                .query(Integer.class).single() < MAX_LINKS_PER_HOUR;
     }
 
     private String issueToken(long accountId, String purpose, Duration validity) {

@@ -51,6 +51,7 @@ public final class IdentityEvents {
     public record ResidencyDecided(UUID eventId, Instant occurredAt, Long collectivityId, Long actorId,
             long declarationId, long accountId, boolean approved, String reason) implements Auditable {
         public String action() { return approved ? "identity.residency-approved" : "identity.residency-rejected"; }
-        public String summary() { return "declaration " + declarationId + (approved ? " approved" : " rejected: " + reason); }
+        /** The reason goes to the person by mail; the permanent log keeps only the decision. */
+        public String summary() { return "declaration " + declarationId + (approved ? " approved" : " rejected"); }
     }
 }

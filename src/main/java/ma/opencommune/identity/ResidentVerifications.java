@@ -56,16 +56,10 @@ public class ResidentVerifications {
         }
         String cin = Cin.normalize(cinInput).orElseThrow(() -> new FieldProblem("cin", "validation.cin.format"));
         String hash = cipher.keyedHash(cin);
-        Optional<Long> owner = jdbc.sql("select account_id from cin_owner where cin_hash = ?").param(hash).query(Long.class).optional();
-        if (owner.isPresent() && owner.get() != accountId) {
-            throw new FieldProblem("cin", "validation.cin.other-account");
-        }
-        String existingHash = jdbc.sql("select cin_hash from cin_owner where account_id = ?").param(accountId).query(String.class).optional().orElse(null);
-        if (existingHash != null && !existingHash.equals(hash)) {
+        // One person, one number: once a number is verified for this account, it cannot declare another.
+        String verified = jdbc.sql("select cin_hash from cin_owner where account_id = ?").param(accountId).query(String.class).optional().orElse(null);
+        if (verified != null && !verified.equals(hash)) {
             throw new FieldProblem("cin", "validation.cin.changed");
-        }
-        if (owner.isEmpty()) {
-            jdbc.sql("insert into cin_owner (cin_hash, account_id) values (?, ?)").params(hash, accountId).update();
         }
         boolean open = jdbc.sql("""
                 select count(*) from resident_declaration where account_id = ? and collectivity_id = ? and basis = ?
@@ -97,6 +91,9 @@ public class ResidentVerifications {
         if (trimmed.length() > 1000) {
             throw new FieldProblem("reason", "validation.text.too-long");
         }
+        if (approve) {
+            claimCin(declarationId, d.accountId());
+        }
         Instant now = Instant.now(clock);
         int changed = jdbc.sql("""
                 update resident_declaration set status = ?, reason = ?, decided_at = ?, decided_by = ?
@@ -107,6 +104,26 @@ public class ResidentVerifications {
         }
         events.publishEvent(new IdentityEvents.ResidencyDecided(UUID.randomUUID(), now, commune.id(), actorId,
                 declarationId, d.accountId(), approve, trimmed));
+    }
+
+    /**
+     * A number becomes an account's only on approval (PDP-2: declaring someone else's number neither blocks its
+     * owner nor tells the declarer whether it is known). Approval is refused when the number is already
+     * verified for another account.
+     */
+    private void claimCin(long declarationId, long accountId) {
+        String hash = jdbc.sql("select cin_hash from resident_declaration where id = ?").param(declarationId).query(String.class).single();
+        Optional<Long> owner = jdbc.sql("select account_id from cin_owner where cin_hash = ?").param(hash).query(Long.class).optional();
+        if (owner.isPresent() && owner.get() != accountId) {
+            throw new ConflictException("verifications.error.cin-taken");
+        }
+        if (owner.isEmpty()) {
+            try {
+                jdbc.sql("insert into cin_owner (cin_hash, account_id) values (?, ?)").params(hash, accountId).update();
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                throw new ConflictException("verifications.error.cin-taken");
+            }
+        }
     }
 
     @Transactional(readOnly = true)

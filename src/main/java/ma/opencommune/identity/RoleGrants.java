@@ -46,7 +46,9 @@ public class RoleGrants {
         if (!role.perCollectivity()) {
             throw new FieldProblem("role", "validation.role.invalid");
         }
-        long accountId = jdbc.sql("select id from account where email_normalized = ?").param(Accounts.normalizeEmail(email))
+        // Only a confirmed account: someone who registered another person's address cannot receive their role.
+        long accountId = jdbc.sql("select id from account where email_normalized = ? and email_confirmed_at is not null")
+                .param(Accounts.normalizeEmail(email))
                 .query(Long.class).optional().orElseThrow(() -> new FieldProblem("email", "validation.role.no-account"));
         Long body = null;
         if (role == Role.BODY_MEMBER) {

@@ -63,13 +63,21 @@ class ResidentVerificationTests {
     }
 
     @Test
-    void oneCinBelongsToOneAccountOnly() {
+    void oneCinIsVerifiedForOneAccountOnlyAndDeclaringItBlocksNobody() {
         String cin = randomCin();
-        long first = accounts.findByEmail(newAccount()).orElseThrow().id();
-        long second = accounts.findByEmail(newAccount()).orElseThrow().id();
-        residents.declare(first, territory.require("taroudant"), ResidentVerifications.Basis.RESIDENCE, cin);
-        assertThatThrownBy(() -> residents.declare(second, territory.require("taroudant"), ResidentVerifications.Basis.RESIDENCE, cin.toLowerCase()))
-                .isInstanceOfSatisfying(FieldProblem.class, p -> assertThat(p.messageKey()).isEqualTo("validation.cin.other-account"));
+        var taroudant = territory.require("taroudant");
+        long actor = accounts.findByEmail("staff@taroudant.demo").orElseThrow().id();
+        long impostor = accounts.findByEmail(newAccount()).orElseThrow().id();
+        long owner = accounts.findByEmail(newAccount()).orElseThrow().id();
+        long fake = residents.declare(impostor, taroudant, ResidentVerifications.Basis.RESIDENCE, cin);
+        residents.decide(actor, taroudant, fake, false, "The card shown at the desk carries another name");
+        long real = residents.declare(owner, taroudant, ResidentVerifications.Basis.RESIDENCE, cin.toLowerCase());
+        residents.decide(actor, taroudant, real, true, null);
+        assertThat(residents.cinHash(owner)).isPresent();
+        long again = residents.declare(impostor, taroudant, ResidentVerifications.Basis.ECONOMIC_ACTIVITY, cin);
+        assertThatThrownBy(() -> residents.decide(actor, taroudant, again, true, null))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.messageKey()).isEqualTo("verifications.error.cin-taken"));
+        assertThat(residents.isVerified(impostor, taroudant.id())).isFalse();
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tells people by email, in their own language, when they receive a role and when the commune decides on their
  * residence declaration. Runs after the decision commits, through the event registry, so a mail server outage
- * does not undo the decision and the mail is retried.
+ * does not undo the decision; a refused mail leaves the event incomplete in the registry, to be delivered again.
  */
 @Component
 class IdentityMails {
@@ -52,7 +52,7 @@ class IdentityMails {
         Locale locale = to.lang().locale();
         String place = territory.find(event.collectivityId()).map(c -> c.name(to.lang().code())).orElse("");
         String role = messages.getMessage("role." + event.role().name(), null, locale);
-        mailer.send(to.email(), messages.getMessage("mail.role.subject", null, locale),
+        mailer.sendNow(to.email(), messages.getMessage("mail.role.subject", null, locale),
                 messages.getMessage("mail.role.body", new Object[] {role, place, baseUrl + "/" + to.lang().code() + "/account"}, locale));
     }
 
@@ -65,7 +65,7 @@ class IdentityMails {
         Locale locale = to.lang().locale();
         String place = territory.find(event.collectivityId()).map(c -> c.name(to.lang().code())).orElse("");
         String key = event.approved() ? "mail.residence.approved" : "mail.residence.rejected";
-        mailer.send(to.email(), messages.getMessage(key + ".subject", null, locale),
+        mailer.sendNow(to.email(), messages.getMessage(key + ".subject", null, locale),
                 messages.getMessage(key + ".body", new Object[] {place, event.reason(), baseUrl + "/" + to.lang().code() + "/account"}, locale));
     }
 }

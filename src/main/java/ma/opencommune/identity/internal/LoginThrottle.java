@@ -29,14 +29,29 @@ public class LoginThrottle {
 
     @Transactional(readOnly = true)
     public boolean blocked(String emailNormalized, String address) {
+        return blocked(emailNormalized, address, 0);
+    }
+
+    /** Blocked when, besides {@code own} attempts of the caller, the limit is already reached. */
+    private boolean blocked(String emailNormalized, String address, int own) {
         Instant since = Instant.now(clock).minus(WINDOW);
         int byEmail = jdbc.sql("select count(*) from login_failure where email_normalized = ? and failed_at > ?")
-                .params(emailNormalized, Sql.at(since)).query(Integer.class).single();
+                .params(emailNormalized, Sql.at(since)).query(Integer.class).single() - own;
         if (byEmail >= MAX_PER_EMAIL) {
             return true;
         }
         return jdbc.sql("select count(*) from login_failure where client_address = ? and failed_at > ?")
-                .params(address, Sql.at(since)).query(Integer.class).single() >= MAX_PER_ADDRESS;
+                .params(address, Sql.at(since)).query(Integer.class).single() - own >= MAX_PER_ADDRESS;
+    }
+
+    /**
+     * Counts this attempt before the password is checked, then decides: parallel guesses each see the others'
+     * attempts, so they cannot all slip under the limit. A successful login clears the email's attempts.
+     */
+    @Transactional
+    public boolean attemptAllowed(String emailNormalized, String address) {
+        failed(emailNormalized, address);
+        return !blocked(emailNormalized, address, 1);
     }
 
     @Transactional

@@ -28,7 +28,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !SecurityConfig.pathOf(request).startsWith("/api/") || request.getHeader("Authorization") == null;
+        String path = SecurityConfig.pathOf(request);
+        return !(path.startsWith("/api/") || path.startsWith("/actuator/")) || request.getHeader("Authorization") == null;
     }
 
     @Override
@@ -46,10 +47,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             });
         }
         if (user.isEmpty() || !user.get().isEnabled()) {
-            response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Invalid token\",\"status\":401}");
+            SecurityConfig.writeUnauthorized(request, response, "Bearer error=\"invalid_token\"");
             return;
         }
         AccountUser account = user.get();

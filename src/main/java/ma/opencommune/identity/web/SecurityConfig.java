@@ -4,7 +4,10 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import ma.opencommune.identity.AccountUser;
+import ma.opencommune.identity.Access;
 import ma.opencommune.identity.internal.LoginThrottle;
+import org.springframework.security.authorization.AuthorizationDecision;
 import ma.opencommune.platform.Lang;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,10 +60,17 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, AccountUserService users, PasswordEncoder encoder, LoginThrottle throttle,
-            BearerTokenFilter bearer) throws Exception {
+            BearerTokenFilter bearer, Access access) throws Exception {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        RequestMatcher api = request -> pathOf(request).startsWith("/api/");
+        // "Unconfirmed" is said only after the password is right, so it tells nothing to someone guessing.
+        dao.setPreAuthenticationChecks(user -> { });
+        dao.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("unconfirmed");
+            }
+        });
+        RequestMatcher api = request -> pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/actuator/");
         RequestMatcher bearerRequest = request -> api.matches(request) && request.getHeader("Authorization") != null;
 
         http
@@ -68,6 +78,10 @@ class SecurityConfig {
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                 .requestMatchers("/*/account", "/*/account/**", "/*/c/*/admin", "/*/c/*/admin/**", "/*/admin/**").authenticated()
                 .requestMatchers("/api/v1/me", "/api/v1/collectivities/*/admin/**").authenticated()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                // Metrics tell an attacker too much: platform administrators only (a scraper uses an admin's token).
+                .requestMatchers("/actuator/**").access((auth, context) -> new AuthorizationDecision(
+                        auth.get() != null && auth.get().getPrincipal() instanceof AccountUser user && access.isPlatformAdmin(user)))
                 .anyRequest().permitAll())
             // One provider and no parent manager: a throttled login must not be retried by a default provider.
             .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle)))
@@ -108,11 +122,16 @@ class SecurityConfig {
 
     private static void apiUnauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        writeUnauthorized(request, response, "Bearer");
+    }
+
+    /** A 401 problem detail titled in the caller's language. */
+    static void writeUnauthorized(HttpServletRequest request, HttpServletResponse response, String challenge) throws IOException {
         Lang lang = Lang.fromAcceptLanguage(request.getHeader("Accept-Language"));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.setHeader("WWW-Authenticate", "Bearer");
+        response.setHeader("WWW-Authenticate", challenge);
         String title = switch (lang) {
             case FR -> "Authentification requise";
             case ZGH -> "ⵉⵇⵇⴰⵏ ⵓⵙⵏⵓⴱⴳ";

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import ma.opencommune.identity.Accounts;
 import ma.opencommune.identity.internal.LoginThrottle;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -34,17 +33,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String email = Accounts.normalizeEmail(String.valueOf(authentication.getPrincipal()));
         String address = clientAddress();
-        if (throttle.blocked(email, address)) {
+        if (!throttle.attemptAllowed(email, address)) {
             throw new TooManyAttempts();
         }
-        try {
-            Authentication result = delegate.authenticate(authentication);
-            throttle.succeeded(email);
-            return result;
-        } catch (BadCredentialsException e) {
-            throttle.failed(email, address);
-            throw e;
-        }
+        Authentication result = delegate.authenticate(authentication);
+        throttle.succeeded(email);
+        return result;
     }
 
     @Override

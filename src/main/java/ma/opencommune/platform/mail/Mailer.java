@@ -41,25 +41,48 @@ public class Mailer {
         this.from = from;
     }
 
-    public void send(String to, String subject, String body) {
+    /**
+     * Sends now and fails loudly: for event listeners, whose event stays incomplete in the publication registry
+     * (and is delivered again) when the mail server refuses.
+     */
+    public void sendNow(String to, String subject, String body) {
+        keepForDemo(to, subject, body);
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp != null) {
+            smtp.send(message(to, subject, body));
+        }
+    }
+
+    private void keepForDemo(String to, String subject, String body) {
         if (demo.enabled()) {
             jdbc.sql("insert into dev_mailbox (recipient, subject, body, created_at) values (?, ?, ?, ?)")
                     .params(to, subject, body, Sql.now(clock)).update();
         }
-        JavaMailSender smtp = sender.getIfAvailable();
-        if (smtp == null) {
-            return;
-        }
+    }
+
+    private SimpleMailMessage message(String to, String subject, String body) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to);
         message.setSubject(subject);
         message.setText(body);
+        return message;
+    }
+
+    /** Sends once the surrounding transaction commits; a failure is logged (links can be asked for again). */
+    public void send(String to, String subject, String body) {
+        keepForDemo(to, subject, body);
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp == null) {
+            return;
+        }
+        SimpleMailMessage message = message(to, subject, body);
         Runnable deliver = () -> {
             try {
                 smtp.send(message);
             } catch (MailException e) {
-                log.warn("Mail to a recipient could not be delivered: {}", e.getMessage());
+                // The exception text usually names the recipient: log its kind only (PDP-2).
+                log.warn("A mail could not be delivered ({}); the person can ask for it again", e.getClass().getSimpleName());
             }
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
