@@ -15,34 +15,11 @@ PORT="${PORT:-18080}"
 BUDGET_BYTES="${BUDGET_BYTES:-50000}"
 PAGE="${PAGE:-/c/taroudant}"
 LANGS="${LANGS:-ar zgh}"
-JAR="${JAR:-$(ls target/*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)}"
-[ -n "$JAR" ] && [ -f "$JAR" ] || { echo "No jar in target/: run ./mvnw -q package -DskipTests first" >&2; exit 2; }
-
-BASE="http://localhost:$PORT"
-if curl -fs "$BASE/actuator/health" >/dev/null 2>&1; then
-  echo "Something already answers on port $PORT; set PORT" >&2
-  exit 2
-fi
-DATA_DIR="$(mktemp -d)"
+. bench/lib.sh
 WORK="$(mktemp -d)"
-APP_PID=""
-cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID"
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  rm -rf "$DATA_DIR" "$WORK"
-}
-trap cleanup EXIT
-
-java -jar "$JAR" --server.port="$PORT" --opencommune.data-dir="$DATA_DIR" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 600); do
-  curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "The application stopped:" >&2; tail -n 40 "$WORK/app.log" >&2; exit 1; }
-  sleep 0.2
-done
-curl -fs "$BASE/actuator/health" | grep -q '"status":"UP"' || { echo "The application did not become healthy" >&2; exit 1; }
+trap 'stop_app; rm -rf "$WORK" "$APP_LOG"' EXIT
+start_app
+wait_up 120
 
 # Bytes received for one URL, gzip accepted; the decoded body is written to $2.
 fetch() {

@@ -86,7 +86,8 @@ public class RoleGrants {
 
     /** Revokes a grant of this collectivity. A staff admin cannot remove their own admin role (someone must remain). */
     public void revoke(Long actorId, Collectivity collectivity, long grantId) {
-        Grant grant = grants(collectivity.id()).stream().filter(g -> g.id() == grantId).findFirst()
+        Grant grant = jdbc.sql(SELECT_GRANT + " where g.id = ? and g.collectivity_id = ?").params(grantId, collectivity.id())
+                .query(RoleGrants::map).optional()
                 .orElseThrow(() -> new ma.opencommune.platform.NotFoundException("grant " + grantId));
         if (grant.role() == Role.STAFF_ADMIN && actorId != null && grant.accountId() == actorId) {
             throw new ma.opencommune.platform.ConflictException("roles.error.self-revoke");
@@ -100,15 +101,8 @@ public class RoleGrants {
 
     @Transactional(readOnly = true)
     public List<Grant> grants(long collectivityId) {
-        return jdbc.sql("""
-                select g.id, g.account_id, a.email, a.display_name, g.collectivity_id, g.role, g.body_id, g.granted_at
-                from role_grant g join account a on a.id = g.account_id
-                where g.collectivity_id = ? order by a.display_name, g.role""")
-                .param(collectivityId)
-                .query((rs, n) -> new Grant(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), Role.valueOf(rs.getString(6)), (Long) rs.getObject(7, Long.class),
-                        rs.getObject(8, java.time.OffsetDateTime.class).toInstant()))
-                .list();
+        return jdbc.sql(SELECT_GRANT + " where g.collectivity_id = ? order by a.display_name, g.role")
+                .param(collectivityId).query(RoleGrants::map).list();
     }
 
     /** The roles this account holds in this collectivity. */
@@ -133,14 +127,16 @@ public class RoleGrants {
 
     @Transactional(readOnly = true)
     public List<Grant> grantsOf(long accountId) {
-        return jdbc.sql("""
-                select g.id, g.account_id, a.email, a.display_name, g.collectivity_id, g.role, g.body_id, g.granted_at
-                from role_grant g join account a on a.id = g.account_id where g.account_id = ? order by g.id""")
-                .param(accountId)
-                .query((rs, n) -> new Grant(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        (Long) rs.getObject(5, Long.class), Role.valueOf(rs.getString(6)), (Long) rs.getObject(7, Long.class),
-                        rs.getObject(8, java.time.OffsetDateTime.class).toInstant()))
-                .list();
+        return jdbc.sql(SELECT_GRANT + " where g.account_id = ? order by g.id").param(accountId).query(RoleGrants::map).list();
+    }
+
+    private static final String SELECT_GRANT = """
+            select g.id, g.account_id, a.email, a.display_name, g.collectivity_id, g.role, g.body_id, g.granted_at
+            from role_grant g join account a on a.id = g.account_id""";
+
+    private static Grant map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Grant(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5, Long.class),
+                Role.valueOf(rs.getString(6)), (Long) rs.getObject(7, Long.class), ma.opencommune.platform.Sql.instant(rs, 8));
     }
 
     static Role[] staffRoles() {

@@ -146,9 +146,10 @@ class AccountController {
     @GetMapping(Lang.PATH + "/account/export")
     ResponseEntity<Export> export(@AuthenticationPrincipal AccountUser user) {
         Accounts.Account account = accounts.find(user.id()).orElseThrow(() -> new NotFoundException("account"));
-        Map<Long, Collectivity> places = territory.byIds(grants.grantsOf(user.id()).stream()
+        List<RoleGrants.Grant> held = grants.grantsOf(user.id());
+        Map<Long, Collectivity> places = territory.byIds(held.stream()
                 .map(RoleGrants.Grant::collectivityId).filter(java.util.Objects::nonNull).toList());
-        List<Map<String, Object>> roles = grants.grantsOf(user.id()).stream().map(g -> {
+        List<Map<String, Object>> roles = held.stream().map(g -> {
             Map<String, Object> row = new java.util.LinkedHashMap<>();
             row.put("role", g.role().name());
             row.put("collectivity", g.collectivityId() == null ? null : places.get(g.collectivityId()).slug());
@@ -225,6 +226,9 @@ class AccountController {
         }
         if (form.getCin() == null || form.getCin().isBlank()) {
             result.rejectValue("cin", "validation.required");
+        } else if (ma.opencommune.identity.Cin.normalize(form.getCin()).isEmpty()) {
+            // Said at once, with the other mistakes, rather than after they are corrected.
+            result.rejectValue("cin", "validation.cin.format");
         }
         if (!form.isConsent()) {
             result.rejectValue("consent", "validation.consent");

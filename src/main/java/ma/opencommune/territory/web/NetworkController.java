@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.function.Function;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.CollectivityFilter;
@@ -32,7 +31,6 @@ class NetworkController {
         boolean knownRegion = region != null && regions.stream().anyMatch(r -> r.slug().equals(region));
         String regionFilter = knownRegion ? region : null;
         List<Collectivity> members = territory.list(new CollectivityFilter(typeFilter, regionFilter, true));
-        Map<Long, Collectivity> regionById = regions.stream().collect(Collectors.toMap(Collectivity::id, Function.identity()));
         Map<Collectivity, List<Collectivity>> byRegion = new LinkedHashMap<>();
         for (Collectivity r : regions) {
             List<Collectivity> inRegion = members.stream().filter(m -> r.id() == (m.regionId() == null ? -1 : m.regionId())).toList();
@@ -42,7 +40,6 @@ class NetworkController {
         }
         model.addAttribute("byRegion", byRegion);
         model.addAttribute("regions", regions);
-        model.addAttribute("regionById", regionById);
         model.addAttribute("types", CollectivityType.values());
         model.addAttribute("selectedType", typeFilter == null ? "" : typeFilter.name());
         model.addAttribute("selectedRegion", regionFilter == null ? "" : regionFilter);
