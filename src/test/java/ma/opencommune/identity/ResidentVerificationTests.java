@@ -88,6 +88,10 @@ class ResidentVerificationTests {
                     .param("collectivity", "taroudant").param("basis", "RESIDENCE").param("cin", bad).param("consent", "true"))
                     .andExpect(status().isOk()).andExpect(content().string(containsString("error-summary")));
         }
+        mvc.perform(post("/fr/account/residence").with(Logins.as(users, email)).with(csrf())
+                .param("collectivity", "taroudant").param("basis", "RESIDENCE").param("cin", "ب١٢"))
+                .andExpect(content().string(containsString("Cochez la case pour continuer")))
+                .andExpect(content().string(containsString("1 ou 2 lettres latines")));
         assertThat(residents.ofAccount(accounts.findByEmail(email).orElseThrow().id())).isEmpty();
         assertThat(Cin.normalize("JB١٢٣٤٥٦")).contains("JB123456");
     }
