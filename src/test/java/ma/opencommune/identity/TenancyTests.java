@@ -75,7 +75,28 @@ class TenancyTests {
         long taroudant = jdbc.sql("select id from collectivity where slug = 'taroudant'").query(Long.class).single();
         String grant = jdbc.sql("select min(id) from role_grant where collectivity_id = ?").param(taroudant).query(String.class).single();
         String declaration = jdbc.sql("select min(id) from resident_declaration where collectivity_id = ?").param(taroudant).query(String.class).single();
-        return Map.of("lang", "fr", "slug", "taroudant", "grantId", grant, "id", declaration);
+        Map<String, String> ids = new java.util.HashMap<>(Map.of("lang", "fr", "slug", "taroudant", "grantId", grant, "id", declaration));
+        // Program routes: Taroudant's first (demo) process and the first of each kind of record inside it.
+        String process = first("select min(id) from program_process where collectivity_id = ? and starts_on = "
+                + "(select min(starts_on) from program_process where collectivity_id = ?)", taroudant, taroudant);
+        ids.put("processId", process);
+        ids.put("areaId", first("select min(id) from program_area where process_id = ?", process));
+        ids.put("proposalId", first("select min(id) from program_proposal where process_id = ?", process));
+        ids.put("commentId", first("select min(m.id) from program_comment m join program_proposal p on p.id = m.proposal_id where p.process_id = ?", process));
+        ids.put("workshopId", first("select min(id) from program_workshop where process_id = ?", process));
+        ids.put("opinionId", first("select min(id) from program_opinion where process_id = ?", process));
+        ids.put("recommendationId", first("select min(r.id) from program_recommendation r join program_opinion o on o.id = r.opinion_id where o.process_id = ?", process));
+        ids.put("commitmentId", first("select min(id) from program_commitment where process_id = ?", process));
+        ids.put("milestoneId", first("select min(m.id) from program_milestone m join program_commitment c on c.id = m.commitment_id where c.process_id = ?", process));
+        ids.put("versionId", first("select min(id) from program_version where process_id = ?", process));
+        ids.put("number", first("select min(number) from program_version where process_id = ?", process));
+        return ids;
+    }
+
+    /** The id the query finds, or "1" while no such record exists. */
+    String first(String sql, Object... params) {
+        String found = jdbc.sql(sql).params(params).query(String.class).optional().orElse(null);
+        return found == null ? "1" : found;
     }
 
     String snapshot() {

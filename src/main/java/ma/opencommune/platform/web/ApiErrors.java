@@ -21,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.server.ResponseStatusException;
 
 /** RFC 9457 problem details for every JSON API error, titled in the caller's language (Accept-Language). */
+@org.springframework.core.annotation.Order(0)
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrors {
 
@@ -54,6 +55,13 @@ class ApiErrors {
     ResponseEntity<ProblemDetail> invalid(BindException e, HttpServletRequest request, Locale locale) {
         List<Map<String, String>> errors = e.getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", messages.getMessage(f, locale))).toList();
+        return problem(HttpStatus.BAD_REQUEST, "400", null, request, locale, errors);
+    }
+
+    @ExceptionHandler(ma.opencommune.platform.InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalidInput(ma.opencommune.platform.InvalidInput e, HttpServletRequest request, Locale locale) {
+        List<Map<String, String>> errors = e.errors().entrySet().stream()
+                .map(f -> Map.of("field", f.getKey(), "message", messages.getMessage(f.getValue(), null, f.getValue(), locale))).toList();
         return problem(HttpStatus.BAD_REQUEST, "400", null, request, locale, errors);
     }
 

@@ -1,0 +1,29 @@
+package ma.opencommune.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import ma.opencommune.platform.ConflictException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A refused state transition on an HTML page (e.g. supporting twice with two tabs open) answers 409 with the
+ * reason in the reader's language and a way back, instead of a generic error.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflict(ConflictException e, HttpServletRequest request) {
+        ModelAndView view = new ModelAndView("error/409", HttpStatus.CONFLICT);
+        view.addObject("reason", e.messageKey());
+        String referer = request.getHeader("Referer");
+        // Only a link back into this site, never an arbitrary address taken from a header.
+        if (referer != null && referer.startsWith(request.getScheme() + "://" + request.getServerName())) {
+            view.addObject("back", referer);
+        }
+        return view;
+    }
+}
