@@ -57,7 +57,13 @@ class AccessibilityBrowserTests extends BrowserSession {
             Screen.of("/{lang}/dev/mailbox"),
             Screen.of("/{lang}/c/does-not-exist").expecting(404),
             Screen.of("/{lang}/holidays"),
-            Screen.of("/{lang}/admin/holidays").as(PLATFORM_ADMIN));
+            Screen.of("/{lang}/admin/holidays").as(PLATFORM_ADMIN),
+            Screen.of("/{lang}/c/taroudant/program"),
+            Screen.of("/{lang}/c/taroudant/program/1"),
+            Screen.of("/{lang}/c/taroudant/program/2"),
+            Screen.of("/{lang}/c/taroudant/admin/program").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/2").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/new").as(TAROUDANT_STAFF).afterEmptySubmit());
 
     /** The languages checked: one right to left, one left to right. */
     static final List<String> LANGUAGES = List.of("ar", "fr");

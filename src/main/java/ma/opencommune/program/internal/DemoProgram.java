@@ -57,7 +57,7 @@ class DemoProgram implements ApplicationRunner {
         LocalDate a = today.minusDays(420);
         long first = process(taroudant, manager, a, a.plusYears(3).minusDays(1), a.minusDays(35),
                 "برنامج الجماعة المنفتحة لتارودانت (نموذج تجريبي)", "Programme Commune ouverte de Taroudant (démo)",
-                "ⴰⵖⴰⵡⴰⵙ ⵏ ⵜⴳⵎⴰⵎⵜ ⵉⵕⵥⵎⵏ ⵏ ⵜⴰⵔⵓⴷⴰⵏⵜ",
+                "ⴰⵖⴰⵡⴰⵙ ⵏ ⵜⵊⵎⴰⵄⵜ ⵉⵔⵥⵎⵏ ⵏ ⵜⴰⵔⵓⴷⴰⵏⵜ",
                 "إعداد مشترك لبرنامج الجماعة المنفتحة مع المواطنات والمواطنين والجمعيات وهيئة المساواة وتكافؤ الفرص ومقاربة النوع وفضاء التشاور. معطيات تجريبية.",
                 "Co-construction du programme Commune ouverte avec les citoyennes et citoyens, les associations, l’instance de l’équité, de l’égalité des chances et de l’approche genre et l’espace de concertation. Données de démonstration.");
         phase(first, taroudant, "DIAGNOSIS", a, a.plusDays(30));
@@ -72,7 +72,7 @@ class DemoProgram implements ApplicationRunner {
         long second = process(taroudant, manager, b, b.plusYears(2).minusDays(1), b.minusDays(30),
                 "الإعداد المشترك لبرنامج الجماعة المنفتحة 2027-2028 (نموذج تجريبي)",
                 "Co-construction du programme Commune ouverte 2027-2028 (démo)",
-                "ⴰⵙⵡⵓⴷⴷⵓ ⴰⵎⵢⴰⵡⴰⵙ ⵏ ⵓⵖⴰⵡⴰⵙ ⵏ ⵜⴳⵎⴰⵎⵜ ⵉⵕⵥⵎⵏ",
+                "ⴰⵙⵡⵓⴷⴷⵓ ⴰⵎⵢⴰⵡⴰⵙ ⵏ ⵓⵖⴰⵡⴰⵙ ⵏ ⵜⵊⵎⴰⵄⵜ ⵉⵔⵥⵎⵏ 2027-2028",
                 "المرحلة الثانية: تشخيص تشاركي لمشاريع برنامج عمل الجماعة وتلقي مقترحات المواطنين. معطيات تجريبية.",
                 "Deuxième cycle : diagnostic participatif des projets du programme d’action de la commune et appel à propositions. Données de démonstration.");
         phase(second, taroudant, "DIAGNOSIS", b, b.plusDays(45));
