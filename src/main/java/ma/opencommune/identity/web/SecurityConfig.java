@@ -72,6 +72,9 @@ class SecurityConfig {
         });
         RequestMatcher api = request -> pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/actuator/");
         RequestMatcher bearerRequest = request -> api.matches(request) && request.getHeader("Authorization") != null;
+        // An API call without a session cookie carries no ambient credentials to forge: it is anonymous (a 401 from
+        // the endpoint, not a 403 from the CSRF filter). Browser calls with a session still need the token.
+        RequestMatcher sessionlessApi = request -> api.matches(request) && request.getRequestedSessionId() == null;
 
         http
             .authorizeHttpRequests(a -> a
@@ -101,7 +104,7 @@ class SecurityConfig {
                 // 401 problem detail with the login redirect.
                 .defaultAuthenticationEntryPointFor(SecurityConfig::apiUnauthorized, api)
                 .defaultAuthenticationEntryPointFor(loginEntryPoint(), AnyRequestMatcher.INSTANCE))
-            .csrf(c -> c.ignoringRequestMatchers(bearerRequest))
+            .csrf(c -> c.ignoringRequestMatchers(bearerRequest, sessionlessApi))
             .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
             .headers(h -> h
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
