@@ -1,6 +1,5 @@
 package ma.opencommune.program.web;
 
-import ma.opencommune.platform.Check;
 import ma.opencommune.program.ProposalAnswers;
 import ma.opencommune.program.ProposalStatus;
 import ma.opencommune.program.Proposals;
@@ -23,16 +22,10 @@ public class AnswerForm {
         return f;
     }
 
-    ProposalAnswers.Answer toAnswer(Check check) {
-        Long commitment = null;
+    /** The answer, checked by the service with every field at once: a commitment that is not a number is unknown. */
+    ProposalAnswers.Answer toAnswer() {
         boolean create = NEW.equals(commitmentId);
-        if (!create && !Check.blank(commitmentId)) {
-            try {
-                commitment = Long.valueOf(commitmentId.strip());
-            } catch (NumberFormatException e) {
-                check.reject("commitmentId", "program.proposal.answer.validation.commitment-unknown");
-            }
-        }
+        Long commitment = create ? null : ProposalForm.area(commitmentId);
         return new ProposalAnswers.Answer(ProposalStatus.parse(status), text, commitment, create);
     }
 

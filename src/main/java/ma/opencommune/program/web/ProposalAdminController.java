@@ -3,7 +3,6 @@ package ma.opencommune.program.web;
 import java.time.Instant;
 import java.util.List;
 import ma.opencommune.identity.AccountUser;
-import ma.opencommune.platform.Check;
 import ma.opencommune.platform.FormErrors;
 import ma.opencommune.platform.InvalidInput;
 import ma.opencommune.platform.Lang;
@@ -98,11 +97,8 @@ class ProposalAdminController {
         Collectivity c = territory.require(slug);
         Process p = processes.requireManaged(c, processId, user);
         Proposals.Summary proposal = proposals.require(c, processId, proposalId);
-        Check parsed = new Check();
         try {
-            ProposalAnswers.Answer answer = form.toAnswer(parsed);
-            parsed.orThrow();
-            ProposalAnswers.Outcome outcome = answers.answer(c, processId, proposalId, user, answer);
+            ProposalAnswers.Outcome outcome = answers.answer(c, processId, proposalId, user, form.toAnswer());
             String base = "redirect:/" + lang.code() + "/c/" + slug + "/admin/program/" + processId;
             if (outcome.createdCommitmentId() != null) {
                 // Staff complete the new commitment (milestones, lead unit, budget) on its own page.

@@ -34,6 +34,7 @@ public class ProposalForm {
         return chosen;
     }
 
+    /** A number from a form, null when blank, -1 (an id nothing has) when not a number. */
     static Long area(String value) {
         if (Check.blank(value)) {
             return null;
