@@ -63,7 +63,16 @@ class AccessibilityBrowserTests extends BrowserSession {
             Screen.of("/{lang}/c/taroudant/program/2"),
             Screen.of("/{lang}/c/taroudant/admin/program").as(TAROUDANT_STAFF),
             Screen.of("/{lang}/c/taroudant/admin/program/2").as(TAROUDANT_STAFF),
-            Screen.of("/{lang}/c/taroudant/admin/program/new").as(TAROUDANT_STAFF).afterEmptySubmit());
+            Screen.of("/{lang}/c/taroudant/admin/program/new").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            // Proposals (demo: proposals 1-12 answered in process 1, 13-18 open in process 2).
+            Screen.of("/{lang}/c/taroudant/program/1/proposals"),
+            Screen.of("/{lang}/c/taroudant/program/2/proposals?sort=supports"),
+            Screen.of("/{lang}/c/taroudant/program/1/proposals/1"),
+            Screen.of("/{lang}/c/taroudant/program/2/proposals/13").as(CITIZEN).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/program/2/proposals/new").as(CITIZEN).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/proposals").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/2/proposals/13").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/comments").as(TAROUDANT_STAFF));
 
     /** The languages checked: one right to left, one left to right. */
     static final List<String> LANGUAGES = List.of("ar", "fr");
