@@ -1,0 +1,87 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A tiny closed-loop HTTP load generator (no ab/wrk on the machine): CONCURRENCY threads each send GET requests
+ * back to back for SECONDS, to URLs picked at random from the arguments ({n} in a URL is replaced by a random
+ * number from FROM to TO). Prints requests per second, p50/p90/p99/max latency and the count of non-200 answers.
+ *
+ * <p>Run with Java's source-file mode: {@code java bench/LoadGen.java 8 20 http://localhost:18080/fr/...}.
+ * Env: FROM, TO (range of {n}), LABEL (printed first).
+ */
+public class LoadGen {
+
+    public static void main(String[] args) throws Exception {
+        int concurrency = Integer.parseInt(args[0]);
+        int seconds = Integer.parseInt(args[1]);
+        List<String> urls = Arrays.asList(args).subList(2, args.length);
+        long from = Long.parseLong(System.getenv().getOrDefault("FROM", "1"));
+        long to = Long.parseLong(System.getenv().getOrDefault("TO", "1"));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            long[][] holder = new long[1][];
+            Thread thread = new Thread(() -> {
+                long[] lat = new long[1 << 16];
+                int n = 0;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end) {
+                    String url = urls.get(random.nextInt(urls.size()));
+                    if (url.contains("{n}")) {
+                        url = url.replace("{n}", Long.toString(from + random.nextLong(to - from + 1)));
+                    }
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                            .header("Accept-Encoding", "identity").GET().build();
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    long took = System.nanoTime() - start;
+                    if (n == lat.length) {
+                        lat = Arrays.copyOf(lat, n * 2);
+                    }
+                    lat[n++] = took;
+                }
+                holder[0] = Arrays.copyOf(lat, n);
+            });
+            threads.add(thread);
+            thread.start();
+            perThreadHolders.add(holder);
+        }
+        long started = System.nanoTime();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] all = perThreadHolders.stream().flatMapToLong(h -> Arrays.stream(h[0])).sorted().toArray();
+        String label = System.getenv().getOrDefault("LABEL", "");
+        System.out.printf("%s requests=%d seconds=%.1f throughput=%.0f/s p50=%.1fms p90=%.1fms p99=%.1fms max=%.1fms errors=%d concurrency=%d%n",
+                label, all.length, elapsed, all.length / elapsed, ms(all, 0.50), ms(all, 0.90), ms(all, 0.99),
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(), concurrency);
+    }
+
+    private static final List<long[][]> perThreadHolders = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private static double ms(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
