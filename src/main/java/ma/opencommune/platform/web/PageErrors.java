@@ -15,10 +15,20 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
+    private final LayoutAdvice layout;
+
+    PageErrors(LayoutAdvice layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e, HttpServletRequest request) {
         ModelAndView view = new ModelAndView("error/409", HttpStatus.CONFLICT);
         view.addObject("reason", e.messageKey());
+        // Model attributes of controller advice are not applied to exception handlers: the layout needs them.
+        view.addObject("lang", layout.lang(request));
+        view.addObject("demoMode", layout.demoMode());
+        view.addObject("langLinks", layout.langLinks(request));
         String referer = request.getHeader("Referer");
         // Only a link back into this site, never an arbitrary address taken from a header.
         if (referer != null && referer.startsWith(request.getScheme() + "://" + request.getServerName())) {
