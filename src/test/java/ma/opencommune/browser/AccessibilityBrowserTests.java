@@ -63,7 +63,20 @@ class AccessibilityBrowserTests extends BrowserSession {
             Screen.of("/{lang}/c/taroudant/program/2"),
             Screen.of("/{lang}/c/taroudant/admin/program").as(TAROUDANT_STAFF),
             Screen.of("/{lang}/c/taroudant/admin/program/2").as(TAROUDANT_STAFF),
-            Screen.of("/{lang}/c/taroudant/admin/program/new").as(TAROUDANT_STAFF).afterEmptySubmit());
+            Screen.of("/{lang}/c/taroudant/admin/program/new").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/program/1/diagnosis"),
+            Screen.of("/{lang}/c/taroudant/program/2/diagnosis"),
+            Screen.of("/{lang}/c/taroudant/program/2/diagnosis").as(CITIZEN),
+            Screen.of("/{lang}/c/taroudant/program/2/diagnosis").as(CITIZEN).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/program/1/workshops"),
+            Screen.of("/{lang}/c/taroudant/program/1/workshops/1"),
+            Screen.of("/{lang}/c/taroudant/program/2/workshops/3").as(CITIZEN),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/diagnosis").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/2/diagnosis").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/workshops").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/workshops/1").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/2/workshops/3").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/2/workshops/new").as(TAROUDANT_STAFF).afterEmptySubmit());
 
     /** The languages checked: one right to left, one left to right. */
     static final List<String> LANGUAGES = List.of("ar", "fr");

@@ -30,7 +30,9 @@ class DemoDiagnosis implements ApplicationRunner {
 
     private static final int RATERS = 20;
     private static final String[] GENDERS = {"WOMAN", "MAN", "WOMAN", "MAN", null};
-    private static final String[] AGES = {"UNDER_25", "25_34", "35_49", "50_64", "65_PLUS", null};
+    /** Declared age bands of the twenty raters: most in working age, as at real consultations; some undeclared. */
+    private static final String[] AGES = {"25_34", "35_49", "UNDER_25", "25_34", "35_49", "50_64", "25_34", "35_49", null, "25_34",
+            "35_49", "UNDER_25", "25_34", "35_49", "50_64", "65_PLUS", "UNDER_25", "50_64", "35_49", "25_34"};
 
     private final JdbcClient jdbc;
     private final DemoMode demo;
@@ -151,7 +153,7 @@ class DemoDiagnosis implements ApplicationRunner {
             LocalDate day, double coverage, String[] comments) {
         for (int r = 0; r < raters.size(); r++) {
             String gender = GENDERS[r % GENDERS.length];
-            String age = AGES[(r * 7 + 3) % AGES.length];
+            String age = AGES[r % AGES.length];
             for (int i = 0; i < areas.size(); i++) {
                 if (random.nextDouble() > coverage) {
                     continue;
