@@ -28,10 +28,13 @@ public final class WorkshopEvents {
         public String action() { return registered ? "program.workshop-registered" : "program.workshop-unregistered"; }
     }
 
-    /** Staff recorded attendees (a count, with their optional self-declared gender and age band). */
+    /**
+     * Staff recorded attendees (a count, with their optional self-declared gender and age band), or took back the
+     * last group recorded ({@code people} negative).
+     */
     public record AttendanceRecorded(UUID eventId, Instant occurredAt, Long collectivityId, Long actorId, long workshopId,
             int people, String summary) implements Auditable {
-        public String action() { return "program.workshop-attendance"; }
+        public String action() { return people < 0 ? "program.workshop-attendance-corrected" : "program.workshop-attendance"; }
     }
 
     /** Staff published (or corrected) the minutes of a workshop. */

@@ -41,8 +41,8 @@ public class Workshops {
             LocalDateTime endsAt, Integer capacity) {
     }
 
-    /** A registered person as staff see them (display name; email only for the staff of this collectivity). */
-    public record Registrant(long accountId, String displayName, String email, Instant registeredAt) {
+    /** A registered person as the staff of this collectivity see them. */
+    public record Registrant(long accountId, String displayName, Instant registeredAt) {
     }
 
     public static final int MAX_CAPACITY = 100_000;
@@ -224,28 +224,42 @@ public class Workshops {
                 .params(workshopId, user.id()).query(Integer.class).single() > 0;
     }
 
-    /** Registrants for the staff of this collectivity, a page at a time (names and emails never leave staff pages). */
+    /**
+     * Registrants for the staff of this collectivity, a page at a time: display names only, fetched in one call
+     * to the identity façade (PDP-1: organising a workshop needs no more; registrants are emailed by the platform
+     * when it is cancelled). Never shown publicly.
+     */
     @Transactional(readOnly = true)
     public List<Registrant> registrants(Collectivity c, AccountUser user, long processId, long workshopId, int page) {
         processes.requireManaged(c, processId, user);
         require(c.id(), processId, workshopId);
-        List<long[]> rows = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         List<Instant> at = new ArrayList<>();
         jdbc.sql("select account_id, registered_at from program_registration where workshop_id = ?"
                         + " order by registered_at, account_id offset ? rows fetch next ? rows only")
                 .params(workshopId, Math.max(0, page) * REGISTRANTS_PAGE, REGISTRANTS_PAGE + 1)
                 .query((ResultSet rs) -> {
-                    rows.add(new long[] {rs.getLong(1)});
+                    ids.add(rs.getLong(1));
                     at.add(Sql.instant(rs, 2));
                 });
+        Map<Long, String> names = accounts.displayNames(ids);
         List<Registrant> out = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            long id = rows.get(i)[0];
-            // Through the identity façade (a module never reads another's tables); a page is at most 101 people.
-            Accounts.Account a = accounts.find(id).orElse(null);
-            out.add(new Registrant(id, a == null ? "" : a.displayName(), a == null ? "" : a.email(), at.get(i)));
+        for (int i = 0; i < ids.size(); i++) {
+            out.add(new Registrant(ids.get(i), names.getOrDefault(ids.get(i), ""), at.get(i)));
         }
         return out;
+    }
+
+    /** Participation in all the collectivity's workshops held so far (figures for the network's index; one statement). */
+    @Transactional(readOnly = true)
+    public Workshop.Attendance participation(long collectivityId) {
+        return jdbc.sql("""
+                select count(*) as total, coalesce(sum(case when a.gender = 'WOMAN' then 1 else 0 end), 0) as women,
+                       coalesce(sum(case when a.gender = 'MAN' then 1 else 0 end), 0) as men
+                from program_attendance a join program_workshop w on w.id = a.workshop_id
+                where w.collectivity_id = ? and a.collectivity_id = ? and w.cancelled_at is null""")
+                .params(collectivityId, collectivityId)
+                .query((rs, n) -> new Workshop.Attendance(rs.getInt("total"), rs.getInt("women"), rs.getInt("men"), Map.of())).single();
     }
 
     /**
@@ -276,6 +290,24 @@ public class Workshops {
                 + " values (?,?,?,?,?,?)", rows);
         events.publishEvent(new WorkshopEvents.AttendanceRecorded(UUID.randomUUID(), now, c.id(), user.id(), workshopId, count,
                 count + " attendee(s) recorded for workshop " + workshopId));
+    }
+
+    /**
+     * Takes back the last group of attendees recorded (a mistyped count or gender), so that the published
+     * participation figures can be corrected; the correction is logged like the recording.
+     */
+    public int undoLastAttendance(Collectivity c, AccountUser user, long processId, long workshopId) {
+        processes.requireManaged(c, processId, user);
+        lock(c.id(), processId, workshopId);
+        int removed = jdbc.sql("delete from program_attendance where workshop_id = ? and collectivity_id = ? and recorded_at ="
+                        + " (select max(recorded_at) from program_attendance where workshop_id = ?)")
+                .params(workshopId, c.id(), workshopId).update();
+        if (removed == 0) {
+            throw new ConflictException("program.workshop.attendance.none");
+        }
+        events.publishEvent(new WorkshopEvents.AttendanceRecorded(UUID.randomUUID(), now(), c.id(), user.id(), workshopId, -removed,
+                removed + " attendee(s) taken back from workshop " + workshopId));
+        return removed;
     }
 
     /** Publishes (or corrects) the minutes, once the workshop has ended. */

@@ -144,7 +144,8 @@ class DiagnosisTests {
         // The form comes back filled with the person's answers.
         mvc.perform(get(url).with(Logins.as(users, email))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"2\" id=\"rows0.importance-2\" checked")));
-        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'program.diagnosis-rated'").query(Integer.class).single()).isPositive();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select count(*) from audit_entry where action = 'program.diagnosis-rated'").query(Integer.class).single()).isPositive());
     }
 
     @Test

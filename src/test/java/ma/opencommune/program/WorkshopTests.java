@@ -199,7 +199,8 @@ class WorkshopTests {
             mvc.perform(post(page + "/unregister").with(csrf()).with(Logins.as(users, email))).andExpect(status().is3xxRedirection());
         }
         assertThat(registrations(id)).isZero();
-        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'program.workshop-unregistered'").query(Integer.class).single()).isPositive();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select count(*) from audit_entry where action = 'program.workshop-unregistered'").query(Integer.class).single()).isPositive());
 
         // Once it has started (or for a cancelled one) registration is refused with the reason.
         jdbc.sql("update program_workshop set starts_at = ? where id = ?")
@@ -261,6 +262,13 @@ class WorkshopTests {
         mvc.perform(post(admin + "/attendance").with(csrf()).with(Logins.as(users, "staff@taroudant.demo"))
                 .param("count", "abc").param("gender", "X")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Saisissez un nombre de personnes de 1 à 1 000.")));
+        mvc.perform(post(admin + "/attendance").with(csrf()).with(Logins.as(users, "staff@taroudant.demo"))
+                .param("count", "7").param("gender", "MAN")).andExpect(status().is3xxRedirection());
+        // A mistyped group is taken back (and that correction is logged).
+        mvc.perform(post(admin + "/attendance/undo").with(csrf()).with(Logins.as(users, "staff@taroudant.demo")))
+                .andExpect(status().is3xxRedirection());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select count(*) from audit_entry where action = 'program.workshop-attendance-corrected'").query(Integer.class).single()).isPositive());
         Workshop.Attendance a = workshops.require(taroudant.id(), process, id).attendance();
         assertThat(a.total()).isEqualTo(13);
         assertThat(a.women()).isEqualTo(12);
@@ -290,10 +298,27 @@ class WorkshopTests {
         workshops.register(taroudant, ProgramFixtures.user(users, email), process, id);
         mvc.perform(get(page).with(Logins.as(users, email))).andExpect(content().string(containsString("https://visio.example.ma/secret-room")));
         mvc.perform(get(page)).andExpect(content().string(not(containsString(email))));
+        // Staff see who registered by display name; the email stays out of pages (PDP-1).
         mvc.perform(get("/fr/c/taroudant/admin/program/" + process + "/workshops/" + id).with(Logins.as(users, "staff@taroudant.demo")))
-                .andExpect(status().isOk()).andExpect(content().string(containsString(email)));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Compte de test")))
+                .andExpect(content().string(containsString("1 inscrits")))
+                .andExpect(content().string(not(containsString(email))));
         mvc.perform(get("/fr/c/taroudant/admin/program/" + process + "/workshops/" + id).with(Logins.as(users, "staff@agadir.demo")))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void participationFiguresCountTheCollectivitysAttendeesByGender() {
+        Workshop.Attendance before = workshops.participation(taroudant.id());
+        long id = workshop(Duration.ofDays(1), null);
+        jdbc.sql("update program_workshop set starts_at = ? where id = ?").params(ma.opencommune.platform.Sql.at(workshops.now().minusSeconds(60)), id).update();
+        workshops.recordAttendance(taroudant, staff, process, id, 3, "WOMAN", null);
+        workshops.recordAttendance(taroudant, staff, process, id, 1, null, "65_PLUS");
+        Workshop.Attendance after = workshops.participation(taroudant.id());
+        assertThat(after.total() - before.total()).isEqualTo(4);
+        assertThat(after.women() - before.women()).isEqualTo(3);
+        assertThat(after.men()).isEqualTo(before.men());
+        assertThat(workshops.participation(territory.require("agadir").id()).total()).isZero();
     }
 
     @Test
@@ -331,7 +356,8 @@ class WorkshopTests {
                 + " || (select count(*) from program_attendance a where a.workshop_id = w.id) from program_workshop w where id = ?";
         String before = jdbc.sql(snapshot).param(id).query(String.class).single();
         String base = "/fr/c/taroudant/admin/program/" + process + "/workshops";
-        for (String path : List.of(base, base + "/" + id, base + "/" + id + "/cancel", base + "/" + id + "/attendance", base + "/" + id + "/minutes")) {
+        for (String path : List.of(base, base + "/" + id, base + "/" + id + "/cancel", base + "/" + id + "/attendance",
+                base + "/" + id + "/attendance/undo", base + "/" + id + "/minutes")) {
             int code = mvc.perform(form(path).with(Logins.as(users, "staff@agadir.demo")).param("count", "5").param("minutes", "Piraté"))
                     .andReturn().getResponse().getStatus();
             assertThat(code).as(path).isIn(403, 404);

@@ -167,6 +167,14 @@ class WorkshopAdminController {
         return back(lang, slug, processId) + "/" + workshopId + "#attendance";
     }
 
+    @PostMapping("/{workshopId}/attendance/undo")
+    String undoAttendance(Lang lang, @PathVariable String slug, @PathVariable long processId, @PathVariable long workshopId,
+            @AuthenticationPrincipal AccountUser user, RedirectAttributes redirect) {
+        workshops.undoLastAttendance(territory.require(slug), user, processId, workshopId);
+        redirect.addFlashAttribute("notice", "program.workshop.attendance.undone");
+        return back(lang, slug, processId) + "/" + workshopId + "#attendance";
+    }
+
     @PostMapping("/{workshopId}/minutes")
     String minutes(Lang lang, @PathVariable String slug, @PathVariable long processId, @PathVariable long workshopId,
             @AuthenticationPrincipal AccountUser user, @RequestParam(required = false) String minutes, Model model,
