@@ -57,11 +57,11 @@ class DiagnosisTests {
     @BeforeEach
     void setUp() {
         taroudant = territory.require("taroudant");
-        staff = ProgramFixtures.user(users, "staff@taroudant.demo");
+        staff = PhaseEdgeFixtures.user(users, "staff@taroudant.demo");
     }
 
     long openProcessWithAreas(int areas) {
-        long p = ProgramFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, -5, 5);
+        long p = PhaseEdgeFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, -5, 5);
         for (int i = 0; i < areas; i++) {
             diagnosis.addArea(taroudant, staff, p, new Diagnosis.AreaDraft(new Localized("مجال " + i, "Domaine " + i, "ⴰⵏⴰⵡ " + i), null, null));
         }
@@ -73,7 +73,7 @@ class DiagnosisTests {
     }
 
     AccountUser newPerson() {
-        return ProgramFixtures.user(users, TestAccounts.confirmed(accounts, jdbc, "rater"));
+        return PhaseEdgeFixtures.user(users, TestAccounts.confirmed(accounts, jdbc, "rater"));
     }
 
     int ratings(long process) {
@@ -83,10 +83,10 @@ class DiagnosisTests {
     @Test
     void ratingIsOpenFromTheFirstToTheLastDayOfTheDiagnosisPhaseOnly() {
         AccountUser person = newPerson();
-        long dayBefore = ProgramFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, 1, 10);
-        long firstDay = ProgramFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, 0, 10);
-        long lastDay = ProgramFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, -10, 0);
-        long dayAfter = ProgramFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, -10, -1);
+        long dayBefore = PhaseEdgeFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, 1, 10);
+        long firstDay = PhaseEdgeFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, 0, 10);
+        long lastDay = PhaseEdgeFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, -10, 0);
+        long dayAfter = PhaseEdgeFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, -10, -1);
         for (long p : List.of(dayBefore, firstDay, lastDay, dayAfter)) {
             diagnosis.addArea(taroudant, staff, p, new Diagnosis.AreaDraft(new Localized("الماء", "Eau", "ⴰⵎⴰⵏ"), null, null));
         }
@@ -105,7 +105,7 @@ class DiagnosisTests {
 
     @Test
     void aClosedDiagnosisAnswers409WithTheReasonAndAnonymousVisitorsAreSentToSignIn() throws Exception {
-        long closed = ProgramFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, -10, -1);
+        long closed = PhaseEdgeFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, -10, -1);
         diagnosis.addArea(taroudant, staff, closed, new Diagnosis.AreaDraft(new Localized("الماء", "Eau", "ⴰⵎⴰⵏ"), null, null));
         long area = areaIds(closed).get(0);
         String url = "/fr/c/taroudant/program/" + closed + "/diagnosis";
@@ -275,7 +275,7 @@ class DiagnosisTests {
 
     @Test
     void staffAddRenameOrderAndRemoveUnratedAreasWithScriptChecks() throws Exception {
-        long p = ProgramFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, -5, 5);
+        long p = PhaseEdgeFixtures.process(processes, users, taroudant, PhaseKind.DIAGNOSIS, -5, 5);
         String url = "/fr/c/taroudant/admin/program/" + p + "/diagnosis";
         mvc.perform(post(url).with(csrf()).with(Logins.as(users, "staff@taroudant.demo"))
                         .param("titleAr", "Eau").param("titleFr", "الماء").param("titleZgh", "<b>ⴰⵎⴰⵏ</b>"))

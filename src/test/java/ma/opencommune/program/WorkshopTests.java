@@ -69,8 +69,8 @@ class WorkshopTests {
     @BeforeEach
     void setUp() {
         taroudant = territory.require("taroudant");
-        staff = ProgramFixtures.user(users, "staff@taroudant.demo");
-        process = ProgramFixtures.process(processes, users, taroudant, PhaseKind.WORKSHOPS, -5, 30);
+        staff = PhaseEdgeFixtures.user(users, "staff@taroudant.demo");
+        process = PhaseEdgeFixtures.process(processes, users, taroudant, PhaseKind.WORKSHOPS, -5, 30);
     }
 
     LocalDateTime inMorocco(Duration fromNow) {
@@ -84,7 +84,7 @@ class WorkshopTests {
     }
 
     AccountUser newPerson() {
-        return ProgramFixtures.user(users, TestAccounts.confirmed(accounts, jdbc, "ws"));
+        return PhaseEdgeFixtures.user(users, TestAccounts.confirmed(accounts, jdbc, "ws"));
     }
 
     int registrations(long workshop) {
@@ -215,7 +215,7 @@ class WorkshopTests {
 
     @Test
     void registrationDoesNotDependOnTheWorkshopsPhaseDates() {
-        long closedPhase = ProgramFixtures.process(processes, users, taroudant, PhaseKind.WORKSHOPS, 20, 40);
+        long closedPhase = PhaseEdgeFixtures.process(processes, users, taroudant, PhaseKind.WORKSHOPS, 20, 40);
         LocalDateTime start = inMorocco(Duration.ofDays(3));
         long id = workshops.create(taroudant, staff, closedPhase, new Workshops.Draft(new Localized("ورشة", "Atelier", "ⴰⵙⵎⵓⵏ"),
                 null, "ONLINE", null, "https://visio.example.ma/a", start, start.plusHours(1), null));
@@ -229,7 +229,7 @@ class WorkshopTests {
         for (int i = 0; i < 2; i++) {
             String email = TestAccounts.confirmed(accounts, jdbc, "cancel");
             emails.add(email);
-            workshops.register(taroudant, ProgramFixtures.user(users, email), process, id);
+            workshops.register(taroudant, PhaseEdgeFixtures.user(users, email), process, id);
         }
         mvc.perform(post("/fr/c/taroudant/admin/program/" + process + "/workshops/" + id + "/cancel").with(csrf())
                 .with(Logins.as(users, "staff@taroudant.demo"))).andExpect(status().is3xxRedirection());
@@ -295,7 +295,7 @@ class WorkshopTests {
         String page = "/fr/c/taroudant/program/" + process + "/workshops/" + id;
         mvc.perform(get(page)).andExpect(content().string(not(containsString("secret-room"))));
         mvc.perform(get(page + ".ics")).andExpect(content().string(not(containsString("secret-room"))));
-        workshops.register(taroudant, ProgramFixtures.user(users, email), process, id);
+        workshops.register(taroudant, PhaseEdgeFixtures.user(users, email), process, id);
         mvc.perform(get(page).with(Logins.as(users, email))).andExpect(content().string(containsString("https://visio.example.ma/secret-room")));
         mvc.perform(get(page)).andExpect(content().string(not(containsString(email))));
         // Staff see who registered by display name; the email stays out of pages (PDP-1).

@@ -8,9 +8,9 @@ import ma.opencommune.territory.Collectivity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Builds published processes of Taroudant with phases placed relative to today, for phase-edge tests. */
-final class ProgramFixtures {
+final class PhaseEdgeFixtures {
 
-    private ProgramFixtures() {
+    private PhaseEdgeFixtures() {
     }
 
     static AccountUser user(UserDetailsService users, String email) {
