@@ -322,6 +322,24 @@ class WorkshopTests {
     }
 
     @Test
+    void everyDiagnosisAndWorkshopPageAnswersInTheFourLanguages() throws Exception {
+        long first = jdbc.sql("select min(id) from program_process where collectivity_id = ? and starts_on = "
+                + "(select min(starts_on) from program_process where collectivity_id = ?)").params(taroudant.id(), taroudant.id())
+                .query(Long.class).single();
+        long ws = jdbc.sql("select min(id) from program_workshop where process_id = ?").param(first).query(Long.class).single();
+        long area = jdbc.sql("select min(id) from program_area where process_id = ?").param(first).query(Long.class).single();
+        for (String lang : List.of("ar", "fr", "zgh", "en")) {
+            for (String path : List.of("/program/" + first + "/diagnosis", "/program/" + first + "/workshops", "/program/" + first + "/workshops/" + ws)) {
+                mvc.perform(get("/" + lang + "/c/taroudant" + path)).andExpect(status().isOk());
+            }
+            for (String path : List.of("/diagnosis", "/diagnosis/" + area, "/workshops", "/workshops/new", "/workshops/" + ws)) {
+                mvc.perform(get("/" + lang + "/c/taroudant/admin/program/" + first + path).with(Logins.as(users, "staff@taroudant.demo")))
+                        .andExpect(status().isOk());
+            }
+        }
+    }
+
+    @Test
     void theCollectivityFeedListsPublicWorkshopsInIcalendar() throws Exception {
         String ics = mvc.perform(get("/ar/c/taroudant/program/workshops.ics")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
