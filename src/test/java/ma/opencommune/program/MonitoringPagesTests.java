@@ -175,6 +175,15 @@ class MonitoringPagesTests {
     }
 
     @Test
+    void aFileAboveTheServletLimitIsReportedOnTheFormItCameFrom() throws Exception {
+        // UploadLimit sends the person back here when Tomcat refuses the request body.
+        mvc.perform(get(admin(process, commitment) + "/progress").param("upload", "too-large").with(Logins.as(users, STAFF)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#document\"")))
+                .andExpect(content().string(containsString("10 Mo")));
+    }
+
+    @Test
     void aDoubleSubmitRecordsTheProgressOnce() throws Exception {
         for (int i = 0; i < 2; i++) {
             mvc.perform(report(process, commitment).param("milestoneId", String.valueOf(second)).param("reportedOn", today.toString())

@@ -15,7 +15,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 public record Upload(byte[] content, String name, FileType type) {
 
-    /** The largest document accepted (10 MB); the servlet's multipart limit sits just above it. */
+    /** The largest document accepted (10 MB); the servlet's multipart limit sits well above it (application.properties). */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
 
     /** Accepted document types, told apart by their magic bytes. */

@@ -6,13 +6,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * A file above the servlet's multipart limit never reaches a controller (the request cannot be parsed). Instead
- * of a stack trace, a page form is shown again with a flash attribute {@code uploadError} holding the message
- * key; form pages with an upload field show it in their error summary. Other requests get a plain 413.
+ * Second line of defence: the application itself refuses documents above 10 MB with a form error, and the servlet
+ * limit sits well above that. When Spring reports a body above the servlet limit (a parse it attempts itself), the
+ * request never reaches a controller (the request cannot be parsed). Instead
+ * of a stack trace, the person is sent back (303) to the form with {@code ?upload=too-large}; form pages with an
+ * upload field show it in their error summary. API requests get a 413.
  */
 @ControllerAdvice
 class UploadLimit {
@@ -25,8 +26,9 @@ class UploadLimit {
             refused.addObject("reason", "validation.file.too-large");
             return refused;
         }
-        RequestContextUtils.getOutputFlashMap(request).put("uploadError", "validation.file.too-large");
-        RedirectView back = new RedirectView(path, true);
+        // The request body could not be read, so neither could its session-bound flash data be trusted: the form
+        // learns what happened from the address.
+        RedirectView back = new RedirectView(path + "?upload=too-large", true);
         back.setStatusCode(HttpStatus.SEE_OTHER);
         return new ModelAndView(back);
     }

@@ -49,16 +49,17 @@ class MonitoringAdminController {
 
     @GetMapping("/progress")
     String progress(@PathVariable String slug, @PathVariable long processId, @PathVariable long commitmentId,
-            @AuthenticationPrincipal AccountUser user, Model model) {
+            @AuthenticationPrincipal AccountUser user, @org.springframework.web.bind.annotation.RequestParam(required = false) String upload,
+            Model model) {
         Collectivity c = territory.require(slug);
         Process p = processes.requireManaged(c, processId, user);
         ProgressForm form = new ProgressForm();
         form.setReportedOn(processes.today().toString());
         model.addAttribute("form", form);
-        if (model.getAttribute("uploadError") instanceof String uploadError) {
+        if ("too-large".equals(upload)) {
             // The file was above the servlet limit: the request never reached us, say so on the form (UploadLimit).
             BindingResult result = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
-            result.rejectValue("document", uploadError);
+            result.rejectValue("document", "validation.file.too-large");
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
         }
         return fillProgress(c, p, commitmentId, model);
