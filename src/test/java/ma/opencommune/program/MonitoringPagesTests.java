@@ -106,6 +106,30 @@ class MonitoringPagesTests {
     }
 
     @Test
+    void theCommitmentPageAndTheApiRunAFixedNumberOfStatementsWhateverTheProgress() throws Exception {
+        String page = "/fr/c/taroudant/program/" + process + "/commitments/" + commitment;
+        String api = "/api/v1/collectivities/taroudant/commitments?process=" + process;
+        mvc.perform(get(page)).andExpect(status().isOk());
+        QueryCounting.reset();
+        mvc.perform(get(page)).andExpect(status().isOk());
+        long pageFew = QueryCounting.statements();
+        QueryCounting.reset();
+        mvc.perform(get(api)).andExpect(status().isOk());
+        long apiFew = QueryCounting.statements();
+        for (int i = 3; i <= 20; i++) {
+            long m = fx.milestone(taroudant, commitment, i, today.plusDays(i), null);
+            fx.progress(taroudant, commitment, m, today, "Avancement " + i, Instant.now());
+            fx.commitment(taroudant, process, i, "Autre " + i, today.minusDays(5));
+        }
+        QueryCounting.reset();
+        mvc.perform(get(page)).andExpect(status().isOk()).andExpect(content().string(containsString("Avancement 20")));
+        assertThat(QueryCounting.statements()).isEqualTo(pageFew);
+        QueryCounting.reset();
+        mvc.perform(get(api)).andExpect(status().isOk()).andExpect(content().string(containsString("Autre 20")));
+        assertThat(QueryCounting.statements()).isEqualTo(apiFew);
+    }
+
+    @Test
     void theCommitmentPageShowsEveryFieldEscapedAndTheBudgetFormatted() throws Exception {
         mvc.perform(get("/fr/c/taroudant/program/" + process + "/commitments/" + commitment)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Le problème &lt;b&gt;public&lt;/b&gt;")))
