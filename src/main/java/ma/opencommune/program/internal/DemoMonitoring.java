@@ -77,9 +77,13 @@ class DemoMonitoring implements ApplicationRunner {
         }
         LocalDate today = LocalDate.now(clock.withZone(Morocco.ZONE));
         Long staff = account("staff@taroudant.demo");
-        Story[] stories = Story.values();
-        for (int i = 0; i < commitments.size() && i < stories.length; i++) {
+        Story[] stories = stories(commitments, today);
+        for (int i = 0; i < commitments.size(); i++) {
             story(collectivity, commitments.get(i), stories[i], today, staff);
+        }
+        if (jdbc.sql("select count(*) from program_milestone where commitment_id in (:ids) and completed_on is null and due_on < :today")
+                .param("ids", commitments).param("today", today).query(Integer.class).single() == 0) {
+            slip(commitments, stories, today);
         }
         assess(collectivity, commitments.get(0), committee, staff, "MAJOR",
                 "الالتزام حقق تقدما ملموسا: أصبحت الميزانية منشورة بصيغة مفتوحة وتناقشها الجمعيات. (نموذج تجريبي)");
@@ -97,6 +101,31 @@ class DemoMonitoring implements ApplicationRunner {
         }
     }
 
+    /**
+     * One complete (the first), one not started (the one with the fewest milestones already due, so the dashboard
+     * does not fill with overdue flags), then two substantial and one limited; any further ones substantial.
+     */
+    private Story[] stories(List<Long> commitments, LocalDate today) {
+        Story[] stories = new Story[commitments.size()];
+        stories[0] = Story.COMPLETE;
+        int idle = -1;
+        int fewest = Integer.MAX_VALUE;
+        for (int i = 1; i < commitments.size(); i++) {
+            int due = jdbc.sql("select count(*) from program_milestone where commitment_id = ? and due_on < ?")
+                    .params(commitments.get(i), today).query(Integer.class).single();
+            if (due <= fewest && commitments.size() > 4) {
+                fewest = due;
+                idle = i;
+            }
+        }
+        Story[] rest = {Story.SUBSTANTIAL, Story.SUBSTANTIAL_TOO, Story.LIMITED};
+        int next = 0;
+        for (int i = 1; i < commitments.size(); i++) {
+            stories[i] = i == idle ? Story.NOT_STARTED : next < rest.length ? rest[next++] : Story.SUBSTANTIAL;
+        }
+        return stories;
+    }
+
     private void story(long collectivity, long commitment, Story story, LocalDate today, Long staff) {
         LocalDate start = jdbc.sql("select starts_on from program_commitment where id = ?").param(commitment)
                 .query(LocalDate.class).optional().orElse(null);
@@ -108,6 +137,8 @@ class DemoMonitoring implements ApplicationRunner {
         int done = switch (story) {
             case COMPLETE -> milestones.size();
             case SUBSTANTIAL, SUBSTANTIAL_TOO -> (milestones.size() + 1) / 2;
+            // Limited: one milestone of three or more done (under half), or only progress on a shorter one.
+            case LIMITED -> milestones.size() >= 3 ? 1 : 0;
             default -> 0;
         };
         for (int i = 0; i < milestones.size(); i++) {
@@ -119,12 +150,18 @@ class DemoMonitoring implements ApplicationRunner {
                 progress(collectivity, commitment, m, on, false, staff, i);
             }
         }
-        if (story == Story.LIMITED && done < milestones.size()) {
-            // Make sure the dashboard shows an overdue milestone: the limited commitment's next one slipped.
-            Milestone late = milestones.get(Math.min(1, milestones.size() - 1));
-            LocalDate due = today.minusDays(15);
-            if (late.dueOn().isAfter(due) && (start == null || !due.isBefore(start))) {
-                jdbc.sql("update program_milestone set due_on = ? where id = ? and completed_on is null").params(due, late.id()).update();
+    }
+
+    /** When nothing is overdue, the limited commitment's next milestone slipped: the dashboard shows one flag. */
+    private void slip(List<Long> commitments, Story[] stories, LocalDate today) {
+        for (int i = 0; i < commitments.size(); i++) {
+            if (stories[i] == Story.LIMITED) {
+                LocalDate due = today.minusDays(15);
+                jdbc.sql("""
+                        update program_milestone set due_on = ? where id = (select min(m.id) from program_milestone m
+                        join program_commitment c on c.id = m.commitment_id
+                        where m.commitment_id = ? and m.completed_on is null and (c.starts_on is null or c.starts_on <= ?))""")
+                        .params(due, commitments.get(i), due).update();
             }
         }
     }
