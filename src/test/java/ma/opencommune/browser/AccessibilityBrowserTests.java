@@ -76,7 +76,14 @@ class AccessibilityBrowserTests extends BrowserSession {
             Screen.of("/{lang}/c/taroudant/admin/program/1/workshops").as(TAROUDANT_STAFF),
             Screen.of("/{lang}/c/taroudant/admin/program/1/workshops/1").as(TAROUDANT_STAFF),
             Screen.of("/{lang}/c/taroudant/admin/program/2/workshops/3").as(TAROUDANT_STAFF),
-            Screen.of("/{lang}/c/taroudant/admin/program/2/workshops/new").as(TAROUDANT_STAFF).afterEmptySubmit());
+            Screen.of("/{lang}/c/taroudant/admin/program/2/workshops/new").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/program/1/commitments"),
+            Screen.of("/{lang}/c/taroudant/program/1/commitments/1"),
+            Screen.of("/{lang}/c/taroudant/program/1/commitments/1").as(CITIZEN),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/commitments/1/progress").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/commitments/1/progress").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/commitments/1/assessments").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/commitments/1/assessments").as(TAROUDANT_STAFF).afterEmptySubmit());
 
     /** The languages checked: one right to left, one left to right. */
     static final List<String> LANGUAGES = List.of("ar", "fr");

@@ -24,6 +24,10 @@ class PageErrors {
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e, HttpServletRequest request) {
         ModelAndView view = new ModelAndView("error/409", HttpStatus.CONFLICT);
+        // @ModelAttribute methods do not run for exception handlers: the layout's model is added here.
+        view.addObject("lang", layout.lang(request));
+        view.addObject("demoMode", layout.demoMode());
+        view.addObject("langLinks", layout.langLinks(request));
         view.addObject("reason", e.messageKey());
         // Model attributes of controller advice are not applied to exception handlers: the layout needs them.
         view.addObject("lang", layout.lang(request));
