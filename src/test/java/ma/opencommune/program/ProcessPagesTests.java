@@ -92,8 +92,10 @@ class ProcessPagesTests {
                 .andReturn().getResponse().getRedirectedUrl());
         mvc.perform(post("/fr/c/taroudant/admin/program/" + later + "/publish").with(csrf()).with(Logins.as(users, "staff@taroudant.demo")))
                 .andExpect(flash().attribute("notice", "program.process.published"));
-        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'program.process-published'").query(Integer.class).single())
-                .isGreaterThanOrEqualTo(2);
+        // The action log records after commit, asynchronously.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.sql("select count(*) from audit_entry where action = 'program.process-published'").query(Integer.class).single())
+                .isGreaterThanOrEqualTo(2));
     }
 
     @Test
