@@ -15,9 +15,19 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
+    private final LayoutAdvice layout;
+
+    PageErrors(LayoutAdvice layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e, HttpServletRequest request) {
         ModelAndView view = new ModelAndView("error/409", HttpStatus.CONFLICT);
+        // @ModelAttribute methods do not run for exception handlers: the layout's model is added here.
+        view.addObject("lang", layout.lang(request));
+        view.addObject("demoMode", layout.demoMode());
+        view.addObject("langLinks", layout.langLinks(request));
         view.addObject("reason", e.messageKey());
         String referer = request.getHeader("Referer");
         // Only a link back into this site, never an arbitrary address taken from a header.
