@@ -72,7 +72,7 @@ public class Commitments {
 
     /**
      * A budget in dirhams as people write it: digits, optionally grouped by spaces (or an apostrophe), and a comma
-     * or a point before at most two decimals: "1 500 000,50", "1500000.50", "250000". Anything else (letters,
+     * or a point before at most two decimals: 1 500 000,50 or 1500000.50 or 250000. Anything else (letters,
      * a minus sign, two separators, more than 14 digits before the decimals) is reported in {@code check}.
      */
     public static BigDecimal parseBudget(Check check, String field, String value) {

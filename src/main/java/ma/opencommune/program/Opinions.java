@@ -39,7 +39,7 @@ public class Opinions {
     /** Most recommendations one opinion may carry: more is a sign of a pasted document, not a list. */
     public static final int MAX_RECOMMENDATIONS = 50;
 
-    /** Leading numbering people paste with their list ("1.", "2)", "-", "•"): the platform numbers them itself. */
+    /** Leading numbering people paste with their list (1. or 2) or - or •): the platform numbers them itself. */
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\d{1,3}\\s*[.)\\-–:]|[-–•*])\\s*");
 
     /** What a body (or staff for it) enters; recommendations in their order. */

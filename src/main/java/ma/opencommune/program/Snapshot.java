@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The frozen copy of a program's commitments and milestones that a version keeps (stored as JSON in
  * {@code program_version.snapshot}). Ids let a comparison follow a commitment or milestone across versions
- * even when its number, title or position changed. Budgets are plain strings ("1500000.50") so that equal
+ * even when its number, title or position changed. Budgets are plain strings (1500000.50) so that equal
  * amounts compare equal whatever their scale.
  */
 public record Snapshot(List<Item> commitments) {
