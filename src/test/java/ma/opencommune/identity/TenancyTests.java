@@ -80,16 +80,18 @@ class TenancyTests {
         String process = first("select min(id) from program_process where collectivity_id = ? and starts_on = "
                 + "(select min(starts_on) from program_process where collectivity_id = ?)", taroudant, taroudant);
         ids.put("processId", process);
-        ids.put("areaId", first("select min(id) from program_area where process_id = ?", process));
-        ids.put("proposalId", first("select min(id) from program_proposal where process_id = ?", process));
-        ids.put("commentId", first("select min(m.id) from program_comment m join program_proposal p on p.id = m.proposal_id where p.process_id = ?", process));
-        ids.put("workshopId", first("select min(id) from program_workshop where process_id = ?", process));
-        ids.put("opinionId", first("select min(id) from program_opinion where process_id = ?", process));
-        ids.put("recommendationId", first("select min(r.id) from program_recommendation r join program_opinion o on o.id = r.opinion_id where o.process_id = ?", process));
-        ids.put("commitmentId", first("select min(id) from program_commitment where process_id = ?", process));
-        ids.put("milestoneId", first("select min(m.id) from program_milestone m join program_commitment c on c.id = m.commitment_id where c.process_id = ?", process));
-        ids.put("versionId", first("select min(id) from program_version where process_id = ?", process));
-        ids.put("number", first("select min(number) from program_version where process_id = ?", process));
+        // Bound as a number: PostgreSQL does not compare bigint with varchar.
+        long pid = Long.parseLong(process);
+        ids.put("areaId", first("select min(id) from program_area where process_id = ?", pid));
+        ids.put("proposalId", first("select min(id) from program_proposal where process_id = ?", pid));
+        ids.put("commentId", first("select min(m.id) from program_comment m join program_proposal p on p.id = m.proposal_id where p.process_id = ?", pid));
+        ids.put("workshopId", first("select min(id) from program_workshop where process_id = ?", pid));
+        ids.put("opinionId", first("select min(id) from program_opinion where process_id = ?", pid));
+        ids.put("recommendationId", first("select min(r.id) from program_recommendation r join program_opinion o on o.id = r.opinion_id where o.process_id = ?", pid));
+        ids.put("commitmentId", first("select min(id) from program_commitment where process_id = ?", pid));
+        ids.put("milestoneId", first("select min(m.id) from program_milestone m join program_commitment c on c.id = m.commitment_id where c.process_id = ?", pid));
+        ids.put("versionId", first("select min(id) from program_version where process_id = ?", pid));
+        ids.put("number", first("select min(number) from program_version where process_id = ?", pid));
         return ids;
     }
 
