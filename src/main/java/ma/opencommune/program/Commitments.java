@@ -120,6 +120,9 @@ public class Commitments {
         guard.requireManager(user, c);
         boolean adopted = versions.adopted(c.id(), p.id());
         validate(check, f, List.of());
+        // A second click (or tab) must not make two commitments of the same title.
+        check.when(!Check.blank(f.title()) && jdbc.sql("select count(*) from program_commitment where process_id = ? and collectivity_id = ? and title = ?")
+                .params(p.id(), c.id(), f.title().strip()).query(Integer.class).single() > 0, "title", "program.commitment.duplicate");
         noteIfAdopted(check, adopted, note).orThrow();
         Instant now = Instant.now(clock);
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from program_commitment where process_id = ? and collectivity_id = ?")
@@ -161,7 +164,9 @@ public class Commitments {
         guard.requireManager(user, c);
         Commitment commitment = require(c, processId, commitmentId);
         boolean adopted = versions.adopted(c.id(), processId);
-        noteIfAdopted(validate(check, commitment, m), adopted, note, "milestoneNote").orThrow();
+        validate(check, commitment, m).when(!Check.blank(m.output()) && commitment.milestones().stream()
+                .anyMatch(x -> x.output().equals(m.output().strip()) && x.dueOn().equals(m.dueOn())), "output", "program.milestone.duplicate");
+        noteIfAdopted(check, adopted, note, "milestoneNote").orThrow();
         int position = m.position() != null ? m.position()
                 : commitment.milestones().stream().mapToInt(Commitment.Milestone::position).max().orElse(0) + 1;
         GeneratedKeyHolder key = new GeneratedKeyHolder();

@@ -143,6 +143,11 @@ public class Opinions {
                 .when(recommendations.size() > MAX_RECOMMENDATIONS, "recommendations", "program.opinion.recommendations.too-many")
                 .when(recommendations.stream().anyMatch(r -> r.length() > 4000), "recommendations", "program.opinion.recommendation.too-long");
         check.orThrow();
+        // A second click on the button (or a second tab) must not record the same opinion twice.
+        if (jdbc.sql("select count(*) from program_opinion where process_id = ? and collectivity_id = ? and body_id = ? and title = ? and adopted_on = ?")
+                .params(p.id(), c.id(), d.bodyId(), d.title().strip(), d.adoptedOn()).query(Integer.class).single() > 0) {
+            throw new ConflictException("program.opinion.duplicate");
+        }
 
         Instant now = Instant.now(clock);
         GeneratedKeyHolder key = new GeneratedKeyHolder();

@@ -64,11 +64,13 @@ class CommitmentPagesTests {
         return "/fr/c/taroudant/admin/program/" + process;
     }
 
+    static final java.util.concurrent.atomic.AtomicInteger SERIAL = new java.util.concurrent.atomic.AtomicInteger();
+
     /** A complete commitment form; {@code overrides} replace fields by name ("endsOn", "2020-01-01", ...). */
     MockHttpServletRequestBuilder commitment(String url, String... overrides) {
         LocalDate start = LocalDate.now().plusDays(10);
         java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("title", "Registre public des subventions (test)");
+        fields.put("title", "Registre public des subventions (test " + SERIAL.incrementAndGet() + ")");
         fields.put("problem", "Les subventions aux associations sont opaques.");
         fields.put("baseline", "Aucune liste publiée.");
         fields.put("description", "Publier chaque subvention accordée.");
@@ -112,6 +114,9 @@ class CommitmentPagesTests {
                 .isEqualByComparingTo("1500000.50");
         assertThat(jdbc.sql("select count(*) from program_commitment_principle where commitment_id = ?").param(id).query(Integer.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from program_version where process_id = ?").param(open).query(Integer.class).single()).isZero();
+        String title = jdbc.sql("select title from program_commitment where id = ?").param(id).query(String.class).single();
+        mvc.perform(commitment(admin(open) + "/commitments", "title", title)).andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "title", "program.commitment.duplicate"));
         mvc.perform(get(admin(open) + "/commitments/" + id).with(Logins.as(users, STAFF))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Registre public des subventions")));
     }
@@ -204,7 +209,7 @@ class CommitmentPagesTests {
         assertThat(diff.changed().get(0).fields()).extracting(VersionDiff.FieldChange::field).containsExactly("title");
         assertThat(diff.changed().get(0).milestonesAdded()).extracting(Snapshot.Step::output).containsExactly("Première liste");
         mvc.perform(get("/fr/c/taroudant/program/" + p + "/versions/compare?from=1&to=3")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("<del dir=\"auto\" class=\"pre-line\">Registre public des subventions (test)</del>")))
+                .andExpect(content().string(containsString("<del dir=\"auto\" class=\"pre-line\">Registre public des subventions (test ")))
                 .andExpect(content().string(containsString("Première liste")));
         mvc.perform(get("/fr/c/taroudant/program/" + p + "/versions")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Délibération 7/2027")))

@@ -64,9 +64,15 @@ class OpinionPagesTests {
         return "/fr/c/taroudant/admin/program/" + process + "/opinions";
     }
 
+    static final java.util.concurrent.atomic.AtomicInteger SERIAL = new java.util.concurrent.atomic.AtomicInteger();
+
     MockHttpServletRequestBuilder opinion(long process, String who, long body) {
+        return opinion(process, who, body, "Avis sur le portail (test " + SERIAL.incrementAndGet() + ")");
+    }
+
+    MockHttpServletRequestBuilder opinion(long process, String who, long body, String title) {
         return post(admin(process)).with(csrf()).with(Logins.as(users, who))
-                .param("bodyId", Long.toString(body)).param("title", "Avis sur le portail (test)")
+                .param("bodyId", Long.toString(body)).param("title", title)
                 .param("text", "<script>alert('x')</script> L’instance a examiné le projet.")
                 .param("adoptedOn", LocalDate.now().minusDays(1).toString())
                 .param("recommendations", "1. Publier les budgets par douar\n\n2) Traduire en amazighe\n- Former les agents");
@@ -111,7 +117,10 @@ class OpinionPagesTests {
         assertThat(opinions()).isEqualTo(before);
         mvc.perform(get(admin(monitoring)).with(Logins.as(users, "citizen@opencommune.demo"))).andExpect(status().isForbidden());
         // A manager records it on the body's behalf.
-        mvc.perform(opinion(monitoring, "staff@taroudant.demo", otherBody)).andExpect(status().is3xxRedirection());
+        mvc.perform(opinion(monitoring, "staff@taroudant.demo", otherBody, "Avis en double (test)")).andExpect(status().is3xxRedirection());
+        assertThat(opinions()).isEqualTo(before + 1);
+        // A double submit does not record it twice.
+        mvc.perform(opinion(monitoring, "staff@taroudant.demo", otherBody, "Avis en double (test)")).andExpect(status().isConflict());
         assertThat(opinions()).isEqualTo(before + 1);
     }
 
