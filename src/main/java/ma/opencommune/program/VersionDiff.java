@@ -17,6 +17,18 @@ public final class VersionDiff {
 
     /** One field whose value changed; {@code field} is a stable key (title, dueOn, ...) the page translates. */
     public record FieldChange(String field, String before, String after) {
+
+        private static final java.util.Set<String> PROSE = java.util.Set.of("title", "problem", "baseline", "statusQuo", "description",
+                "expectedResults", "howItSolves", "leadUnit", "otherActors", "output", "responsibleUnit");
+
+        /** Whether the page shows the words changed (free text, both sides present), not only old and new. */
+        public boolean prose() {
+            return PROSE.contains(field) && before != null && after != null;
+        }
+
+        public List<WordDiff.Segment> words() {
+            return WordDiff.diff(before, after);
+        }
     }
 
     /** A milestone present in both versions, with its changed fields. */
