@@ -221,6 +221,7 @@ class CommitmentPagesTests {
         mvc.perform(get("/ar/c/taroudant/program/" + monitoring + "/versions")).andExpect(status().isOk());
         mvc.perform(get("/fr/c/taroudant/program/" + monitoring + "/versions/compare?from=1&to=2")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Jalon modifié")))
+                .andExpect(content().string(containsString("ajouté :</span><span>dès la deuxième année")))
                 .andExpect(content().string(containsString("Échéance")));
         mvc.perform(get("/fr/c/taroudant/program/" + monitoring + "/versions/compare?from=1&to=99")).andExpect(status().isNotFound());
         mvc.perform(get("/fr/c/taroudant/program/" + monitoring + "/versions/compare?from=x")).andExpect(status().isNotFound());

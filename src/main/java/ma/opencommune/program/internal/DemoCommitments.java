@@ -147,9 +147,11 @@ class DemoCommitments implements ApplicationRunner {
                 .query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getObject(2, LocalDate.class))).optional().orElse(null);
         if (moved != null && !moved.getValue().plusDays(60).isAfter(to)) {
             jdbc.sql("update program_milestone set due_on = ? where id = ?").params(moved.getValue().plusDays(60), moved.getKey()).update();
+            jdbc.sql("update program_commitment set expected_results = ? where id = ?").params("80 % des demandes reçoivent une réponse dans"
+                    + " le délai légal dès la deuxième année ; délais publiés chaque mois.", commitments.get(2)).update();
             LocalDate changed = today.minusDays(45);
             insertVersion(c.id(), p.id(), 2, null, null,
-                    "Report de deux mois de la mise en ligne du portail : le marché public a été relancé faute d’offres conformes (démo).",
+                    "Mise en ligne du guichet reportée de deux mois : le marché public a été relancé faute d’offres conformes ; objectif de délai décalé d’un an (démo).",
                     versions.snapshotJson(c.id(), p.id()), manager, at(changed));
         }
     }
