@@ -83,7 +83,17 @@ class AccessibilityBrowserTests extends BrowserSession {
             Screen.of("/{lang}/c/taroudant/admin/program/1/commitments/1/progress").as(TAROUDANT_STAFF),
             Screen.of("/{lang}/c/taroudant/admin/program/1/commitments/1/progress").as(TAROUDANT_STAFF).afterEmptySubmit(),
             Screen.of("/{lang}/c/taroudant/admin/program/1/commitments/1/assessments").as(TAROUDANT_STAFF),
-            Screen.of("/{lang}/c/taroudant/admin/program/1/commitments/1/assessments").as(TAROUDANT_STAFF).afterEmptySubmit());
+            Screen.of("/{lang}/c/taroudant/admin/program/1/commitments/1/assessments").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/program/1/opinions"),
+            Screen.of("/{lang}/c/taroudant/program/1/opinions/1"),
+            Screen.of("/{lang}/c/taroudant/program/1/versions"),
+            Screen.of("/{lang}/c/taroudant/program/1/versions/compare?from=1&to=2"),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/opinions").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/opinions").as("body@taroudant.demo").afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/opinions/1").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/commitments").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/admin/program/1/commitments/1").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/program/2/commitments").as(TAROUDANT_STAFF));
 
     /** The languages checked: one right to left, one left to right. */
     static final List<String> LANGUAGES = List.of("ar", "fr");

@@ -29,10 +29,6 @@ class PageErrors {
         view.addObject("demoMode", layout.demoMode());
         view.addObject("langLinks", layout.langLinks(request));
         view.addObject("reason", e.messageKey());
-        // Model attributes of controller advice are not applied to exception handlers: the layout needs them.
-        view.addObject("lang", layout.lang(request));
-        view.addObject("demoMode", layout.demoMode());
-        view.addObject("langLinks", layout.langLinks(request));
         String referer = request.getHeader("Referer");
         // Only a link back into this site, never an arbitrary address taken from a header.
         if (referer != null && referer.startsWith(request.getScheme() + "://" + request.getServerName())) {
