@@ -80,8 +80,8 @@ class TenancyTests {
         String process = first("select min(id) from program_process where collectivity_id = ? and starts_on = "
                 + "(select min(starts_on) from program_process where collectivity_id = ?)", taroudant, taroudant);
         ids.put("processId", process);
-        // Bound as a number: PostgreSQL does not compare a bigint column with a text parameter.
-        Long pid = Long.valueOf(process);
+        // PostgreSQL compares bigint with a number, not with text.
+        long pid = Long.parseLong(process);
         ids.put("areaId", first("select min(id) from program_area where process_id = ?", pid));
         ids.put("proposalId", first("select min(id) from program_proposal where process_id = ?", pid));
         ids.put("commentId", first("select min(m.id) from program_comment m join program_proposal p on p.id = m.proposal_id where p.process_id = ?", pid));

@@ -24,11 +24,11 @@ class PageErrors {
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e, HttpServletRequest request) {
         ModelAndView view = new ModelAndView("error/409", HttpStatus.CONFLICT);
-        view.addObject("reason", e.messageKey());
-        // Model attributes of controller advice are not applied to an exception handler's view: add the layout's.
+        // @ModelAttribute methods do not run for exception handlers: the layout's model is added here.
         view.addObject("lang", layout.lang(request));
-        view.addObject("langLinks", layout.langLinks(request));
         view.addObject("demoMode", layout.demoMode());
+        view.addObject("langLinks", layout.langLinks(request));
+        view.addObject("reason", e.messageKey());
         String referer = request.getHeader("Referer");
         // Only a link back into this site, never an arbitrary address taken from a header.
         if (referer != null && referer.startsWith(request.getScheme() + "://" + request.getServerName())) {
