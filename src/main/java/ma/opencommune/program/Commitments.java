@@ -125,6 +125,8 @@ public class Commitments {
                 .params(p.id(), c.id(), f.title().strip()).query(Integer.class).single() > 0, "title", "program.commitment.duplicate");
         noteIfAdopted(check, adopted, note).orThrow();
         Instant now = Instant.now(clock);
+        // Two commitments created at once would both take number n+1: the process row serialises them.
+        jdbc.sql("select id from program_process where id = ? for update").param(p.id()).query(Long.class).optional();
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from program_commitment where process_id = ? and collectivity_id = ?")
                 .params(p.id(), c.id()).query(Integer.class).single();
         GeneratedKeyHolder key = new GeneratedKeyHolder();

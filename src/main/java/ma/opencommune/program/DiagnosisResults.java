@@ -78,6 +78,17 @@ public record DiagnosisResults(List<AreaResult> areas, long people) {
         }
     }
 
+    /**
+     * Complementary suppression: when the answers withheld from a split (its small groups plus the people who did not
+     * declare) number 1 to 4, the shown groups and the overall total would give them away by subtraction, so the
+     * whole split is withheld for that area.
+     */
+    static Map<String, Score> safe(Map<String, Score> groups, Score overall) {
+        long shown = groups.values().stream().filter(Score::shown).mapToLong(Score::answers).sum();
+        long withheld = overall.answers() - shown;
+        return withheld > 0 && withheld < SMALL_GROUP ? Map.of() : groups;
+    }
+
     /** One cell of the grouped SQL aggregate: an area, a gender and an age band (either may be null). */
     record Cell(long areaId, String gender, String ageBand, Score score, long comments) {
     }
@@ -107,7 +118,7 @@ public record DiagnosisResults(List<AreaResult> areas, long people) {
                     ages.merge(cell.ageBand(), cell.score(), Score::plus);
                 }
             }
-            results.add(new AreaResult(area, overall, genders, ages, comments));
+            results.add(new AreaResult(area, overall, safe(genders, overall), safe(ages, overall), comments));
         }
         results.sort(Comparator.comparing((AreaResult r) -> !r.overall().shown())
                 .thenComparing(r -> r.overall().shown() ? -r.overall().gap() : 0)

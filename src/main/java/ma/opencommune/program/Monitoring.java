@@ -267,7 +267,7 @@ public class Monitoring {
                     .params(commitmentId, user.id(), c.id()).update();
         }
         if (changed > 0) {
-            events.publishEvent(new MonitoringEvents.FollowChanged(UUID.randomUUID(), now, c.id(), user.id(), commitmentId, on,
+            events.publishEvent(new MonitoringEvents.FollowChanged(UUID.randomUUID(), now, c.id(), null, commitmentId, on,
                     "commitment " + commitmentId + (on ? " followed" : " unfollowed")));
         }
     }

@@ -38,13 +38,16 @@ public class ProposalAnswers {
     private final JdbcClient jdbc;
     private final Processes processes;
     private final Proposals proposals;
+    private final Versions versions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProposalAnswers(JdbcClient jdbc, Processes processes, Proposals proposals, ApplicationEventPublisher events, Clock clock) {
+    ProposalAnswers(JdbcClient jdbc, Processes processes, Proposals proposals, Versions versions, ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.processes = processes;
         this.proposals = proposals;
+        this.versions = versions;
         this.events = events;
         this.clock = clock;
     }
@@ -82,6 +85,11 @@ public class ProposalAnswers {
         Long commitmentId = a.commitmentId();
         Long created = null;
         if (a.status() == ProposalStatus.ACCEPTED && a.newCommitment()) {
+            // An adopted program changes only through a new version with its reason (OGP-1 traceability): staff
+            // add the commitment on the commitments page, with a note, then point the answer at it.
+            if (versions.adopted(c.id(), processId)) {
+                throw new ConflictException("program.proposal.answer.adopted");
+            }
             created = commitmentFrom(c, processId, p, user, now);
             commitmentId = created;
         }
@@ -90,7 +98,13 @@ public class ProposalAnswers {
         jdbc.sql("update program_proposal set status = ?, answer_text = ?, answer_commitment_id = ?, answered_by = ?,"
                 + " answered_at = coalesce(answered_at, ?) where id = ? and collectivity_id = ?")
                 .params(a.status().name(), a.text().strip(), commitmentId, user.id(), Sql.at(now), proposalId, c.id()).update();
-        if (commitmentId != null) {
+        // Only an accepted proposal feeds a commitment; a corrected answer no longer feeds the one it named before.
+        if (p.commitmentId() != null && !p.commitmentId().equals(commitmentId)
+                || !(a.status() == ProposalStatus.ACCEPTED || a.status() == ProposalStatus.PARTLY_ACCEPTED)) {
+            jdbc.sql("delete from program_commitment_source where proposal_id = ? and commitment_id = ?")
+                    .params(proposalId, p.commitmentId() != null ? p.commitmentId() : -1L).update();
+        }
+        if (commitmentId != null && (a.status() == ProposalStatus.ACCEPTED || a.status() == ProposalStatus.PARTLY_ACCEPTED)) {
             linkSource(commitmentId, proposalId);
         }
         events.publishEvent(new ProposalEvents.ProposalAnswered(UUID.randomUUID(), now, c.id(), user.id(), processId, proposalId,
@@ -123,6 +137,13 @@ public class ProposalAnswers {
      * the proposal as its source. Staff complete it on the commitment's page.
      */
     private long commitmentFrom(Collectivity c, long processId, Proposals.Summary p, AccountUser user, Instant now) {
+        // A second click on "publish the answer" finds the commitment the first one made.
+        java.util.Optional<Long> same = jdbc.sql("select min(c.id) from program_commitment c join program_commitment_source s"
+                + " on s.commitment_id = c.id where c.process_id = ? and c.collectivity_id = ? and s.proposal_id = ? and c.title = ?")
+                .params(processId, c.id(), p.id(), p.title()).query(Long.class).optional();
+        if (same.isPresent()) {
+            return same.get();
+        }
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from program_commitment where process_id = ?")
                 .param(processId).query(Integer.class).single();
         GeneratedKeyHolder key = new GeneratedKeyHolder();

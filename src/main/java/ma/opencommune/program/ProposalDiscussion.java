@@ -80,7 +80,7 @@ public class ProposalDiscussion {
             return false;
         }
         countChanged(proposalId, now);
-        events.publishEvent(new ProposalEvents.SupportChanged(UUID.randomUUID(), now, c.id(), user.id(), proposalId, true,
+        events.publishEvent(new ProposalEvents.SupportChanged(UUID.randomUUID(), now, c.id(), null, proposalId, true,
                 "proposal " + proposalId + " of process " + processId + " supported"));
         return true;
     }
@@ -94,7 +94,7 @@ public class ProposalDiscussion {
             return false;
         }
         countChanged(proposalId, now);
-        events.publishEvent(new ProposalEvents.SupportChanged(UUID.randomUUID(), now, c.id(), user.id(), proposalId, false,
+        events.publishEvent(new ProposalEvents.SupportChanged(UUID.randomUUID(), now, c.id(), null, proposalId, false,
                 "support of proposal " + proposalId + " of process " + processId + " withdrawn"));
         return true;
     }
@@ -128,7 +128,7 @@ public class ProposalDiscussion {
                 + " values (?,?,?,?,?) on conflict do nothing")
                 .params(commentId, user.id(), c.id(), Check.clean(reason), Sql.at(now)).update();
         if (inserted > 0) {
-            events.publishEvent(new ProposalEvents.CommentReported(UUID.randomUUID(), now, c.id(), user.id(), commentId,
+            events.publishEvent(new ProposalEvents.CommentReported(UUID.randomUUID(), now, c.id(), null, commentId,
                     "comment " + commentId + " reported"));
         }
         return inserted > 0;

@@ -16,7 +16,10 @@ public final class ProposalEvents {
         public String action() { return "program.proposal-submitted"; }
     }
 
-    /** A person supported a proposal ({@code given}) or withdrew their support. */
+    /**
+     * A person supported a proposal ({@code given}) or withdrew their support. Logged without the person (actor
+     * null): staff need the count, not who supports what (PDP-1); the same holds for reports, registrations, follows.
+     */
     public record SupportChanged(UUID eventId, Instant occurredAt, Long collectivityId, Long actorId, long proposalId,
             boolean given, String summary) implements Auditable {
         public String action() { return given ? "program.proposal-supported" : "program.proposal-support-withdrawn"; }

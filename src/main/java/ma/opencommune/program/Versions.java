@@ -129,6 +129,8 @@ public class Versions {
      * number, or 0 when nothing differs from the latest version (no empty versions). Before adoption: 0.
      */
     int next(Collectivity c, AccountUser user, long processId, String note) {
+        // Two staff saving at once would both take number n+1: the process row serialises them.
+        jdbc.sql("select id from program_process where id = ? for update").param(processId).query(Long.class).optional();
         Optional<Map.Entry<Integer, String>> latest = jdbc.sql("select number, snapshot from program_version"
                 + " where process_id = ? and collectivity_id = ? order by number desc fetch first 1 rows only")
                 .params(processId, c.id()).query((rs, n) -> Map.entry(rs.getInt(1), rs.getString(2))).optional();

@@ -196,7 +196,7 @@ public class Workshops {
         }
         jdbc.sql("insert into program_registration (workshop_id, account_id, registered_at) values (?,?,?) on conflict do nothing")
                 .params(workshopId, user.id(), Sql.at(now)).update();
-        events.publishEvent(new WorkshopEvents.RegistrationChanged(UUID.randomUUID(), now, c.id(), user.id(), workshopId, true,
+        events.publishEvent(new WorkshopEvents.RegistrationChanged(UUID.randomUUID(), now, c.id(), null, workshopId, true,
                 "registration to workshop " + workshopId));
         return true;
     }
@@ -212,7 +212,7 @@ public class Workshops {
         }
         int deleted = jdbc.sql("delete from program_registration where workshop_id = ? and account_id = ?").params(workshopId, user.id()).update();
         if (deleted > 0) {
-            events.publishEvent(new WorkshopEvents.RegistrationChanged(UUID.randomUUID(), now, c.id(), user.id(), workshopId, false,
+            events.publishEvent(new WorkshopEvents.RegistrationChanged(UUID.randomUUID(), now, c.id(), null, workshopId, false,
                     "registration to workshop " + workshopId + " withdrawn"));
         }
         return deleted > 0;

@@ -228,12 +228,17 @@ class DiagnosisTests {
         assertThat(first.overall().satisfactionText()).isEqualTo("1.7");
         assertThat(first.overall().gapText()).isEqualTo("2.7");
         assertThat(first.comments()).isEqualTo(1);
-        // Four women and two men: both under the threshold of five, withheld; five people declared 35-49: shown.
+        // Four women and two men: both under the threshold of five, withheld.
         assertThat(first.gender("WOMAN").answers()).isEqualTo(4);
         assertThat(first.gender("WOMAN").shown()).isFalse();
         assertThat(first.gender("MAN").shown()).isFalse();
-        assertThat(first.age("35_49").shown()).isTrue();
-        assertThat(first.age("35_49").importanceText()).isEqualTo("4.6");
+        // Five people declared 35-49 and one did not: showing the five would give the sixth away by subtraction from
+        // the total, so the whole age split is withheld (complementary suppression).
+        assertThat(first.age("35_49").shown()).isFalse();
+        DiagnosisResults.Score five = new DiagnosisResults.Score(5, 23, 7);
+        assertThat(DiagnosisResults.safe(java.util.Map.of("35_49", five), new DiagnosisResults.Score(6, 28, 8))).isEmpty();
+        assertThat(DiagnosisResults.safe(java.util.Map.of("35_49", five), five)).containsKey("35_49");
+        assertThat(DiagnosisResults.safe(java.util.Map.of("35_49", five), new DiagnosisResults.Score(10, 40, 20))).containsKey("35_49");
         assertThat(results.areas().get(1).overall().gapText()).isEqualTo("-2.0");
     }
 

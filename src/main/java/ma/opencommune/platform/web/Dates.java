@@ -21,6 +21,24 @@ public class Dates {
 
     private static final TimeZone ZONE = TimeZone.getTimeZone(Morocco.ZONE.getId());
 
+    // Building an ICU format is the costly part of a list page with many dates; formats are not thread-safe, so
+    // each call clones a prototype made once per language.
+    private final java.util.Map<Lang, DateFormat> dates = new java.util.EnumMap<>(Lang.class);
+    private final java.util.Map<Lang, DateFormat> dateTimes = new java.util.EnumMap<>(Lang.class);
+    private final java.util.Map<Lang, com.ibm.icu.text.NumberFormat> numbers = new java.util.EnumMap<>(Lang.class);
+
+    public Dates() {
+        for (Lang lang : Lang.values()) {
+            DateFormat date = DateFormat.getDateInstance(DateFormat.LONG, locale(lang));
+            date.setTimeZone(ZONE);
+            dates.put(lang, date);
+            DateFormat dateTime = DateFormat.getDateTimeInstance(DateFormat.LONG, DateFormat.SHORT, locale(lang));
+            dateTime.setTimeZone(ZONE);
+            dateTimes.put(lang, dateTime);
+            numbers.put(lang, com.ibm.icu.text.NumberFormat.getInstance(locale(lang)));
+        }
+    }
+
     static ULocale locale(Lang lang) {
         return switch (lang) {
             case AR -> new ULocale("ar_MA@numbers=latn");
@@ -34,18 +52,14 @@ public class Dates {
         if (date == null) {
             return "";
         }
-        DateFormat format = DateFormat.getDateInstance(DateFormat.LONG, locale(lang));
-        format.setTimeZone(ZONE);
-        return format.format(Date.from(date.atStartOfDay(Morocco.ZONE).toInstant()));
+        return ((DateFormat) dates.get(lang).clone()).format(Date.from(date.atStartOfDay(Morocco.ZONE).toInstant()));
     }
 
     public String dateTime(Instant instant, Lang lang) {
         if (instant == null) {
             return "";
         }
-        DateFormat format = DateFormat.getDateTimeInstance(DateFormat.LONG, DateFormat.SHORT, locale(lang));
-        format.setTimeZone(ZONE);
-        return format.format(Date.from(instant));
+        return ((DateFormat) dateTimes.get(lang).clone()).format(Date.from(instant));
     }
 
     /** The Hijri (Umm al-Qura) date of a Gregorian day, written in the page's language. */
@@ -67,7 +81,7 @@ public class Dates {
         if (n == null) {
             return "";
         }
-        return com.ibm.icu.text.NumberFormat.getInstance(locale(lang)).format(n);
+        return ((com.ibm.icu.text.NumberFormat) numbers.get(lang).clone()).format(n);
     }
 
     /** Today in Morocco. */

@@ -31,8 +31,15 @@ class PageErrors {
         view.addObject("reason", e.messageKey());
         String referer = request.getHeader("Referer");
         // Only a link back into this site, never an arbitrary address taken from a header.
-        if (referer != null && referer.startsWith(request.getScheme() + "://" + request.getServerName())) {
-            view.addObject("back", referer);
+        if (referer != null) {
+            try {
+                java.net.URI uri = java.net.URI.create(referer);
+                if (request.getServerName().equalsIgnoreCase(uri.getHost()) && uri.getRawPath() != null && uri.getRawPath().startsWith("/")) {
+                    view.addObject("back", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+                }
+            } catch (IllegalArgumentException malformed) {
+                // no way back offered
+            }
         }
         return view;
     }

@@ -21,14 +21,14 @@ class UploadLimit {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletRequest request) {
         String path = request.getRequestURI();
-        if (path.startsWith("/api/")) {
+        if (path.substring(request.getContextPath().length()).startsWith("/api/")) {
             ModelAndView refused = new ModelAndView("error/409", HttpStatus.PAYLOAD_TOO_LARGE);
             refused.addObject("reason", "validation.file.too-large");
             return refused;
         }
         // The request body could not be read, so neither could its session-bound flash data be trusted: the form
         // learns what happened from the address.
-        RedirectView back = new RedirectView(path + "?upload=too-large", true);
+        RedirectView back = new RedirectView(path + "?upload=too-large", false);
         back.setStatusCode(HttpStatus.SEE_OTHER);
         return new ModelAndView(back);
     }

@@ -76,7 +76,8 @@ class FollowerDigest {
 
     /** Sends the digests due now; returns the number of mails sent. */
     int run() {
-        OffsetDateTime cutoff = Sql.now(clock);
+        // A progress report stamped just before now may not be committed yet; the next run picks up what is younger.
+        OffsetDateTime cutoff = Sql.at(java.time.Instant.now(clock).minusSeconds(10));
         Map<Long, List<Pending>> byAccount = new LinkedHashMap<>();
         jdbc.sql("""
                 select f.account_id, c.collectivity_id, c.process_id, c.id, c.number, c.title, m.output, p.reported_on, p.text
