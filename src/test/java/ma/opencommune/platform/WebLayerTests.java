@@ -52,6 +52,23 @@ class WebLayerTests {
         mvc.perform(get("/ar/c/taroudant")).andExpect(content().string(not(containsString("tifinagh"))));
     }
 
+    @Test
+    void everyAssetAPageLinksIsServedFingerprintedAndCached() throws Exception {
+        String html = mvc.perform(get("/zgh/c/taroudant")).andReturn().getResponse().getContentAsString();
+        java.util.List<String> assets = java.util.regex.Pattern.compile("href=\"(/assets/[^\"]+)\"").matcher(html)
+                .results().map(m -> m.group(1)).toList();
+        org.assertj.core.api.Assertions.assertThat(assets).as("stylesheets and icon").hasSizeGreaterThanOrEqualTo(3)
+                .allMatch(a -> a.matches(".*-[0-9a-f]{32}\\.[a-z0-9]+"), "fingerprinted");
+        for (String asset : assets) {
+            mvc.perform(get(asset)).andExpect(status().isOk()).andExpect(header().string("Cache-Control", containsString("max-age")));
+        }
+        String css = mvc.perform(get(assets.stream().filter(a -> a.contains("tifinagh")).findFirst().orElseThrow()))
+                .andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher font = java.util.regex.Pattern.compile("url\\(\"([^\"]+)\"\\)").matcher(css);
+        org.assertj.core.api.Assertions.assertThat(font.find()).as("the font is linked from the stylesheet").isTrue();
+        mvc.perform(get(font.group(1))).andExpect(status().isOk());
+    }
+
     /** MockMvc does not forward to the error page as a servlet container does; the container's forward is replayed here. */
     org.springframework.test.web.servlet.ResultActions errorPage(int status, String failedUri, String acceptLanguage) throws Exception {
         return mvc.perform(get("/error").header("Accept-Language", acceptLanguage)
