@@ -69,7 +69,7 @@ class DemoInformationTests {
         assertThat(count("select count(*) from info_proactive_item where collectivity_id = ? and next_update_due < ?", c,
                 LocalDate.now(ma.opencommune.platform.Morocco.ZONE))).isEqualTo(2);
         assertThat(count("select count(*) from info_request r join collectivity a on a.id = r.collectivity_id where a.slug = 'agadir'"))
-                .isBetween(2, 3);
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
