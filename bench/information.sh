@@ -7,7 +7,8 @@
 # each for DURATION_S seconds at CONCURRENCY with bench/LoadGen.java (target p99 < 100 ms); and
 #  (3) the recomputation of every open due date after a holiday move (CAL-3): the platform admin moves the next
 #      religious holiday by one day through /fr/admin/holidays/{id}; the wall time runs from that POST to the
-#      action-log line of the recomputation (target < 5 s).
+#      action-log line of the recomputation (target < 5 s); twice (one day, then three days after the provisional
+#      date): the first move runs in a cold JVM.
 # A page that answers 404 (not built yet) is reported as such and skipped.
 #
 # Usage: ./mvnw -q package -DskipTests && bench/information.sh
@@ -114,16 +115,16 @@ measure_page() {  # label url [cookie]
   COOKIE="${3:-X-Bench=1}" LABEL="$1" java bench/LoadGen.java "$CONCURRENCY" "$DURATION_S" "$2"
 }
 
-measure_recompute() {
+measure_recompute() {  # shift (days from the provisional date)
   local cookie id start csrf page date day month year before t0 t1 summary
   cookie=$(login admin@opencommune.demo)
-  read -r id start < <(scalar "select id || ' ' || start_date from religious_holiday where start_date > current_date + 1 order by start_date limit 1")
-  date=$(date -d "$start + 1 day" +%F)
+  read -r id start < <(scalar "select id || ' ' || provisional_date from religious_holiday where provisional_date > current_date + 1 order by provisional_date limit 1")
+  date=$(date -d "$start + $1 day" +%F)
   day=$((10#$(date -d "$date" +%d))); month=$((10#$(date -d "$date" +%m))); year=$(date -d "$date" +%Y)
   page=$(curl -fs -H "Cookie: $cookie" "$BASE/fr/admin/holidays/$id")
   csrf=$(echo "$page" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed -E 's/.*value="([^"]*)".*/\1/' | head -n 1)
   before=$(scalar "select count(*) from audit_entry where action = 'information.due-dates-recomputed'")
-  echo "recompute: moving holiday $id from $start to $date; $(scalar "select count(*) from info_request where closed_at is null and due_on >= date '$start'") open requests run across it"
+  echo "recompute: moving holiday $id to $date; $(scalar "select count(*) from info_request where closed_at is null and due_on >= date '$start'") open requests run across it"
   t0=$(now_ms)
   curl -fs -o /dev/null -H "Cookie: $cookie" --data-urlencode "_csrf=$csrf" --data-urlencode "day=$day" \
     --data-urlencode "month=$month" --data-urlencode "year=$year" "$BASE/fr/admin/holidays/$id"
@@ -143,7 +144,8 @@ for part in $PARTS; do
   case "$part" in
     queue) measure_page "pg officers-queue   " "$BASE/fr/c/taroudant/admin/information" "$(login staff@taroudant.demo)" ;;
     statistics) measure_page "pg statistics      " "$BASE/fr/c/taroudant/information/statistics?year=$(date +%Y)" ;;
-    recompute) measure_recompute ;;
+    # The first move runs in a cold JVM; the second (two more days) shows the warm figure.
+    recompute) measure_recompute 1; measure_recompute 3 ;;
   esac
 done
 stop_app
