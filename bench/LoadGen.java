@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * number from FROM to TO). Prints requests per second, p50/p90/p99/max latency and the count of non-200 answers.
  *
  * <p>Run with Java's source-file mode: {@code java bench/LoadGen.java 8 20 http://localhost:18080/fr/...}.
- * Env: FROM, TO (range of {n}), LABEL (printed first).
+ * Env: FROM, TO (range of {n}), LABEL (printed first), COOKIE (a session cookie for signed-in pages).
  */
 public class LoadGen {
 
@@ -25,6 +25,8 @@ public class LoadGen {
         List<String> urls = Arrays.asList(args).subList(2, args.length);
         long from = Long.parseLong(System.getenv().getOrDefault("FROM", "1"));
         long to = Long.parseLong(System.getenv().getOrDefault("TO", "1"));
+        // A signed-in page: COOKIE is the session cookie ("SESSION=..."), sent with every request.
+        String cookie = System.getenv().getOrDefault("COOKIE", "X-Bench=1");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -42,7 +44,7 @@ public class LoadGen {
                         url = url.replace("{n}", Long.toString(from + random.nextLong(to - from + 1)));
                     }
                     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                            .header("Accept-Encoding", "identity").GET().build();
+                            .header("Accept-Encoding", "identity").header("Cookie", cookie).GET().build();
                     long start = System.nanoTime();
                     try {
                         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -219,6 +219,25 @@ public class InformationRequests {
         return numbers.open(sealed);
     }
 
+    /** What anyone may read of a request once staff published it: the redacted texts only, never the requester (PDP-2). */
+    public record PublicView(String trackingNumber, RequestStatus status, String subject, String description, String answer,
+            AnswerKind answerKind, RefusalGround refusalGround, LocalDate receivedOn, LocalDate closedOn, Instant publishedAt) {
+    }
+
+    /** The published view of a request of this collectivity, empty while it is not published. */
+    @Transactional(readOnly = true)
+    public Optional<PublicView> publicView(Collectivity c, String trackingNumber) {
+        return jdbc.sql("select tracking_number, status, published_subject, published_description, published_answer, answer_kind,"
+                + " refusal_ground, received_on, closed_on, published_at from info_request"
+                + " where collectivity_id = ? and tracking_number = ? and published_at is not null")
+                .params(c.id(), trackingNumber)
+                .query((rs, i) -> new PublicView(rs.getString(1), RequestStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6) == null ? null : AnswerKind.valueOf(rs.getString(6)),
+                        rs.getString(7) == null ? null : RefusalGround.valueOf(rs.getString(7)), RequestStore.date(rs, "received_on"),
+                        RequestStore.date(rs, "closed_on"), Sql.instant(rs, "published_at")))
+                .optional();
+    }
+
     /** The history in order; internal steps only when asked for (officers). */
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(InformationRequest r, boolean withInternal) {
