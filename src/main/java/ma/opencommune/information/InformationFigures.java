@@ -1,0 +1,12 @@
+package ma.opencommune.information;
+
+import java.time.LocalDate;
+
+/**
+ * A collectivity's access-to-information figures over a period, for the network's openness index: requests received
+ * in the period, those responded to (answered, partly answered or refused) and within the legal delay, the median
+ * working days to respond (null when none), the proactive register (ATI-11) and the published answers.
+ */
+public record InformationFigures(long collectivityId, LocalDate from, LocalDate to, long received, long responded,
+        long respondedInTime, Double medianWorkingDays, long registerItems, long registerItemsOverdue, long publishedAnswers) {
+}
