@@ -1,13 +1,11 @@
 package ma.opencommune.information.internal;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import ma.opencommune.calendar.WorkingDays;
 import ma.opencommune.identity.PersonalNumbers;
@@ -360,7 +358,7 @@ class DemoInformation implements ApplicationRunner {
                         closedOn == null ? null : Math.max(0, workingDays.workingDaysBetween(received, closedOn)), answerKind, answer, ground,
                         reasoning, transferTo, null, Sql.at(publishedAt), publishedAt == null ? null : subject,
                         publishedAt == null ? null : description, publishedAnswer,
-                        publishedAt == null ? null : fold(subject + " " + description + " " + publishedAnswer))
+                        publishedAt == null ? null : ma.opencommune.platform.TextFold.fold(subject + " " + description + " " + publishedAnswer))
                 .update(key, "id");
         long id = key.getKey().longValue();
         if (asked != null) {
@@ -467,12 +465,5 @@ class DemoInformation implements ApplicationRunner {
                     + " next_update_due, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?)")
                     .params(collectivity, i[0], i[1], i[2], i[3], i[4], updated, i[6], next, Sql.at(at(updated, 9)), Sql.at(now)).update();
         }
-    }
-
-    /** The folded text the public search scans: lower case, no accents or Arabic short vowels, unified alef, ta marbuta, ya. */
-    static String fold(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-        s = s.replaceAll("[أإآٱ]", "ا").replace('ة', 'ه').replace('ى', 'ي').replace("ـ", "");
-        return s.replaceAll("\\s+", " ").strip();
     }
 }
