@@ -134,7 +134,8 @@ public class OfficerQueue {
                 ? jdbc.sql("select " + ROW_COLUMNS + " from info_request where collectivity_id = ? and closed_at is not null"
                         + " order by closed_at desc, id desc limit ?").params(c.id(), PAGE_SIZE + 1)
                 : jdbc.sql("select " + ROW_COLUMNS + " from info_request where collectivity_id = ? and closed_at is not null"
-                        + " and (closed_at < ? or (closed_at = ? and id < ?)) order by closed_at desc, id desc limit ?")
+                        // "closed_at <= ?" alone is what the index can seek to; the rest breaks ties on the same instant.
+                        + " and closed_at <= ? and (closed_at < ? or id < ?) order by closed_at desc, id desc limit ?")
                         .params(c.id(), Sql.at(cursor.at), Sql.at(cursor.at), cursor.id, PAGE_SIZE + 1))
                 .query(OfficerQueue::raw).list();
         boolean more = raws.size() > PAGE_SIZE;

@@ -85,7 +85,9 @@ class RequestActionsTests {
                 .andExpect(content().string(containsString("fatima@example.ma")))
                 .andExpect(content().string(not(containsString("JB123456"))))
                 .andExpect(content().string(containsString("Demande reçue")))
-                .andExpect(content().string(containsString("jours ouvrables restants")));
+                .andExpect(content().string(containsString("jours ouvrables restants")))
+                .andExpect(content().string(containsString("/answer?_csrf=")))
+                .andExpect(content().string(containsString("enctype=\"multipart/form-data\"")));
     }
 
     @Test
