@@ -71,10 +71,4 @@ class DemoInformationTests {
         assertThat(count("select count(*) from info_request r join collectivity a on a.id = r.collectivity_id where a.slug = 'agadir'"))
                 .isGreaterThanOrEqualTo(2);
     }
-
-    @Test
-    void theFoldIgnoresCaseAccentsAndArabicVariants() {
-        assertThat(DemoInformation.fold("Délibération  ÉCLAIRAGE")).isEqualTo("deliberation eclairage");
-        assertThat(DemoInformation.fold("المُقَرَّر أحمد مدرسة")).isEqualTo("المقرر احمد مدرسه");
-    }
 }
