@@ -158,10 +158,10 @@ public class InformationRequests {
         }
         Optional<PersonalNumbers.Sealed> cin = Check.blank(f.cin()) ? Optional.empty() : numbers.seal(f.cin());
         check.when(Check.blank(f.cin()), "cin", "validation.required")
-                .when(!Check.blank(f.cin()) && cin.isEmpty(), "cin", "validation.cin");
+                .when(!Check.blank(f.cin()) && cin.isEmpty(), "cin", "validation.cin.format");
         // ATI-2: an email is needed only when the answer is to be sent by email.
         check.when(f.delivery() == Delivery.EMAIL && Check.blank(f.email()), "email", "information.validation.email-for-delivery")
-                .when(!Check.blank(f.email()) && !EMAIL.matcher(f.email().strip()).matches(), "email", "validation.email");
+                .when(!Check.blank(f.email()) && !EMAIL.matcher(f.email().strip()).matches(), "email", "validation.email.format");
         if (f.urgent()) {
             check.text("urgencyReason", f.urgencyReason(), true, REASON_MAX);
         }
