@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -85,7 +84,7 @@ class OfficerDigestTests {
                 return false;
             }
         }).findFirst().orElseThrow();
-        String body = GreenMailUtil.getBody(mail);
+        String body = String.valueOf(mail.getContent());
         assertThat(mail.getSubject()).contains("2 demandes");
         assertThat(body).contains("I" + tag + "-2026-000002").contains("I" + tag + "-2026-000003")
                 .doesNotContain("I" + tag + "-2026-000001").doesNotContain("I" + tag + "-2026-000004").doesNotContain("I" + tag + "-2026-000005")
