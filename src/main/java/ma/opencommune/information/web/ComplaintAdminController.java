@@ -51,7 +51,10 @@ class ComplaintAdminController {
         model.addAttribute("collectivity", c);
         model.addAttribute("r", r);
         model.addAttribute("today", requests.today());
-        model.addAttribute("complaints", complaints.state(r));
+        Complaints.State state = complaints.state(r);
+        model.addAttribute("complaints", state);
+        // One outcome form at a time (the oldest undecided complaint): field ids stay unique on the page.
+        model.addAttribute("pending", state.complaints().stream().filter(k -> !k.decided()).findFirst().orElse(null));
         model.addAttribute("outcomes", ComplaintOutcome.values());
         return "information/admin-complaints";
     }
