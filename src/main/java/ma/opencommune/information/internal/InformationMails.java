@@ -14,7 +14,6 @@ import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.Territory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -84,10 +83,11 @@ class InformationMails {
         if (to == null || collectivity.isEmpty()) {
             return;
         }
-        try {
-            jdbc.sql("insert into info_mail_sent (event_id, request_id, kind, sent_at) values (?,?,?,?)")
-                    .params(event.eventId().toString(), r.id(), event.step().name(), Sql.now(clock)).update();
-        } catch (DuplicateKeyException replayed) {
+        // A replayed event finds its row: nothing is sent twice. "On conflict do nothing" rather than catching the
+        // duplicate key, which would leave a PostgreSQL transaction aborted.
+        int first = jdbc.sql("insert into info_mail_sent (event_id, request_id, kind, sent_at) values (?,?,?,?) on conflict do nothing")
+                .params(event.eventId().toString(), r.id(), event.step().name(), Sql.now(clock)).update();
+        if (first == 0) {
             return;
         }
         Lang lang = Lang.of(r.lang()).orElse(Lang.AR);
