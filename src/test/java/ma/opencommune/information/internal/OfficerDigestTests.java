@@ -67,7 +67,7 @@ class OfficerDigestTests {
         digest.run(); // whatever other tests left behind
         smtp.reset();
         request(col, "I" + tag, 1, "RECEIVED", LocalDate.now().plusDays(200), false); // far: not mentioned
-        assertThat(digest.run()).isZero();
+        digest.run(); // other collectivities' officers may get theirs: ours must not
         Thread.sleep(200);
         assertThat(mailsTo(email)).isZero();
 
@@ -76,7 +76,6 @@ class OfficerDigestTests {
         request(col, "I" + tag, 4, "ANSWERED", LocalDate.now().minusDays(5), true); // closed: not mentioned
         request(col, "I" + tag, 5, "CLARIFICATION", LocalDate.now().minusDays(5), false); // clock paused: not mentioned
         assertThat(digest.run()).isGreaterThanOrEqualTo(1);
-        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
         MimeMessage mail = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 return m.getAllRecipients()[0].toString().equals(email);
