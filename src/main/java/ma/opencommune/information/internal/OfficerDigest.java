@@ -124,7 +124,7 @@ class OfficerDigest {
                     : messages.getMessage("information.digest.due", null, locale);
             body.append("- ").append(d.trackingNumber()).append(" · ").append(state).append(" ").append(dates.date(d.dueOn(), lang))
                     .append(" · ").append(d.subject()).append("\n  ").append(baseUrl).append("/").append(lang.code()).append("/c/")
-                    .append(c.slug()).append("/information/requests/").append(d.trackingNumber()).append("\n");
+                    .append(c.slug()).append("/admin/information/requests/").append(d.trackingNumber()).append("\n");
         }
         body.append("\n").append(messages.getMessage("information.digest.outro", null, locale)).append("\n");
         mailer.sendNow(account.email(), messages.getMessage("information.digest.subject", new Object[] {due.size(), c.name(lang.code())}, locale),
