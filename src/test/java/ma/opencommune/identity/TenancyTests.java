@@ -61,7 +61,14 @@ class TenancyTests {
         return routes;
     }
 
-    String expand(String pattern, Map<String, String> values) {
+    String expand(String pattern, Map<String, String> given) {
+        Map<String, String> values = new java.util.HashMap<>(given);
+        // {id} names a different record on different pages.
+        if (pattern.contains("/information/register/")) {
+            values.put("id", given.getOrDefault("registerItemId", "1"));
+        } else if (pattern.contains("/attachments/{id}")) {
+            values.put("id", given.getOrDefault("attachmentId", "1"));
+        }
         Matcher m = VARIABLE.matcher(pattern);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -92,6 +99,14 @@ class TenancyTests {
         ids.put("milestoneId", first("select min(m.id) from program_milestone m join program_commitment c on c.id = m.commitment_id where c.process_id = ?", pid));
         ids.put("versionId", first("select min(id) from program_version where process_id = ?", pid));
         ids.put("number", first("select min(number) from program_version where process_id = ?", pid));
+        // Information routes: an answered request of Taroudant (its complaint and publication pages exist), a register item.
+        String tn = jdbc.sql("select min(tracking_number) from info_request where collectivity_id = ? and status = 'ANSWERED'")
+                .param(taroudant).query(String.class).single();
+        ids.put("tn", tn);
+        ids.put("trackingNumber", tn);
+        ids.put("registerItemId", first("select min(id) from info_proactive_item where collectivity_id = ?", taroudant));
+        ids.put("attachmentId", first("select min(a.id) from info_attachment a join info_request r on r.id = a.request_id"
+                + " where r.tracking_number = ?", tn));
         return ids;
     }
 
@@ -105,7 +120,15 @@ class TenancyTests {
         return jdbc.sql("""
                 select (select count(*) from role_grant g join collectivity c on c.id = g.collectivity_id where c.slug = 'taroudant')
                 || ':' || (select count(*) from resident_declaration d join collectivity c on c.id = d.collectivity_id
-                           where c.slug = 'taroudant' and d.status = 'PENDING')""").query(String.class).single();
+                           where c.slug = 'taroudant' and d.status = 'PENDING')
+                || ':' || (select count(*) || '/' || coalesce(sum(r.version), 0) from info_request r join collectivity c on c.id = r.collectivity_id
+                           where c.slug = 'taroudant')
+                || ':' || (select count(*) from info_note n join collectivity c on c.id = n.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) from info_attachment a join collectivity c on c.id = a.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) || '/' || count(outcome) from info_complaint k join collectivity c on c.id = k.collectivity_id
+                           where c.slug = 'taroudant')
+                || ':' || (select count(*) || '/' || coalesce(max(p.updated_at), timestamp '2000-01-01 00:00:00') from info_proactive_item p
+                           join collectivity c on c.id = p.collectivity_id where c.slug = 'taroudant')""").query(String.class).single();
     }
 
     @Test
@@ -113,6 +136,10 @@ class TenancyTests {
         List<String> patterns = adminRoutes().stream().map(Route::pattern).toList();
         assertThat(patterns).anyMatch(p -> p.endsWith("/admin/roles"))
                 .anyMatch(p -> p.endsWith("/admin/verifications"))
+                .anyMatch(p -> p.endsWith("/admin/information/requests/{tn}/refusal"))
+                .anyMatch(p -> p.endsWith("/admin/information/register"))
+                .anyMatch(p -> p.contains("/admin/information/requests/{trackingNumber}/publication"))
+                .anyMatch(p -> p.endsWith("/admin/information/requests/{tn}/complaints"))
                 .anyMatch(p -> p.startsWith("/api/v1/collectivities/{slug}/admin"));
     }
 
@@ -144,8 +171,13 @@ class TenancyTests {
                 continue;
             }
             String url = expand(route.pattern(), ids);
-            int status = mvc.perform(request(route.method(), url).with(Logins.as(users, "staff@taroudant.demo")))
-                    .andReturn().getResponse().getStatus();
+            var response = mvc.perform(request(route.method(), url).with(Logins.as(users, "staff@taroudant.demo"))).andReturn().getResponse();
+            int status = response.getStatus();
+            // The landing of an upload refused for its size sends the officer back to the request's page.
+            boolean uploadLanding = url.endsWith("/answer") || url.endsWith("/attachments");
+            if (uploadLanding && status == 302 && url.startsWith(response.getRedirectedUrl())) {
+                continue;
+            }
             if (status != 200) {
                 refused.add(url + " -> " + status);
             }

@@ -122,8 +122,9 @@ class RequestAdminController {
 
     /** Where the platform sends an upload that was over the servlet's limit: back to the page, with the error. */
     @GetMapping({"/requests/{tn}/answer", "/requests/{tn}/attachments"})
-    String uploadRefused(Lang lang, @PathVariable String slug, @PathVariable String tn, @RequestParam(required = false) String upload) {
-        territory.require(slug);
+    String uploadRefused(Lang lang, @PathVariable String slug, @PathVariable String tn, @RequestParam(required = false) String upload,
+            @AuthenticationPrincipal AccountUser user) {
+        requests.forOfficer(territory.require(slug), tn, user);
         return detail(lang, slug, tn) + ("too-large".equals(upload) ? "?upload=too-large#outcome" : "");
     }
 

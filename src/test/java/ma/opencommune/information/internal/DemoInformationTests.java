@@ -11,9 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The demo data shows every state of a request, over two calendar years, with a coherent history. */
+/**
+ * The demo data shows every state of a request, over two calendar years, with a coherent history. Other tests share
+ * the database and add their own requests, complaints and register items: counts are lower bounds, and the history
+ * checks look at the requests numbered as the platform numbers them (tests that insert rows directly use other numbers).
+ */
 @IntegrationTest
 class DemoInformationTests {
+
+    /** Numbered by the platform: {@code <code>-<year>-<six digits>}. */
+    static final String NUMBERED = " and tracking_number like (select code from collectivity where id = r.collectivity_id) || '-____-______'";
 
     @Autowired
     JdbcClient jdbc;
@@ -34,7 +41,7 @@ class DemoInformationTests {
         for (RequestStatus s : RequestStatus.values()) {
             assertThat(statuses).as("state " + s).contains(s.name());
         }
-        assertThat(count("select count(*) from info_request where collectivity_id = ?", c)).isBetween(35, 60);
+        assertThat(count("select count(*) from info_request where collectivity_id = ?", c)).isGreaterThanOrEqualTo(35);
         List<String> grounds = jdbc.sql("select distinct refusal_ground from info_request where collectivity_id = ? and status = 'REFUSED'")
                 .param(c).query(String.class).list();
         assertThat(grounds).hasSizeGreaterThanOrEqualTo(6).contains(RefusalGround.EXCEPTION_ART7.name(), RefusalGround.UNCLEAR_REQUEST.name());
@@ -51,9 +58,9 @@ class DemoInformationTests {
     @Test
     void everyDemoRequestHasAFilingStepAndEveryClosedOneItsClosingStep() {
         long c = taroudant();
-        assertThat(count("select count(*) from info_request r where collectivity_id = ? and not exists (select 1 from info_request_event e"
+        assertThat(count("select count(*) from info_request r where collectivity_id = ?" + NUMBERED + " and not exists (select 1 from info_request_event e"
                 + " where e.request_id = r.id and e.kind = 'FILED')", c)).isZero();
-        assertThat(count("select count(*) from info_request r where collectivity_id = ? and closed_at is not null and not exists"
+        assertThat(count("select count(*) from info_request r where collectivity_id = ?" + NUMBERED + " and closed_at is not null and not exists"
                 + " (select 1 from info_request_event e where e.request_id = r.id and e.kind in ('ANSWERED', 'REFUSED', 'TRANSFERRED',"
                 + " 'WITHDRAWN', 'CLOSED_UNCLEAR'))", c)).isZero();
         assertThat(count("select count(*) from info_request where collectivity_id = ? and extended_on is not null and extended_on > due_on", c)).isZero();
@@ -63,11 +70,11 @@ class DemoInformationTests {
     void complaintsTheRegisterAndAgadirRequestsAreThere() {
         long c = taroudant();
         assertThat(count("select count(*) from info_complaint where collectivity_id = ? and level = 'HEAD'", c)).isGreaterThanOrEqualTo(1);
-        assertThat(count("select count(*) from info_complaint where collectivity_id = ? and level = 'CDAI'", c)).isEqualTo(1);
-        assertThat(count("select count(*) from info_proactive_item where collectivity_id = ?", c)).isBetween(10, 12);
+        assertThat(count("select count(*) from info_complaint where collectivity_id = ? and level = 'CDAI'", c)).isGreaterThanOrEqualTo(1);
+        assertThat(count("select count(*) from info_proactive_item where collectivity_id = ?", c)).isGreaterThanOrEqualTo(10);
         assertThat(count("select count(distinct category) from info_proactive_item where collectivity_id = ?", c)).isGreaterThanOrEqualTo(7);
         assertThat(count("select count(*) from info_proactive_item where collectivity_id = ? and next_update_due < ?", c,
-                LocalDate.now(ma.opencommune.platform.Morocco.ZONE))).isEqualTo(2);
+                LocalDate.now(ma.opencommune.platform.Morocco.ZONE))).isGreaterThanOrEqualTo(2);
         assertThat(count("select count(*) from info_request r join collectivity a on a.id = r.collectivity_id where a.slug = 'agadir'"))
                 .isGreaterThanOrEqualTo(2);
     }
