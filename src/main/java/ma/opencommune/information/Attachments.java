@@ -128,13 +128,16 @@ public class Attachments {
         store(requests.forOfficer(c, trackingNumber, officer), officer, parts, publishable);
     }
 
-    private void store(InformationRequest r, AccountUser officer, List<MultipartFile> parts, boolean publishable) {
+    private void store(InformationRequest r, AccountUser officer, List<MultipartFile> parts, boolean wanted) {
+        // A document added after publication waits for the next publication review before it can be public.
+        boolean publishable = wanted && r.publishedAt() == null;
         List<String> written = new ArrayList<>();
         try {
             for (MultipartFile part : sent(parts)) {
                 Upload upload = Upload.of(part);
                 String key = files.put(new ByteArrayInputStream(upload.content()), upload.name(), upload.type().contentType);
                 written.add(key);
+                ma.opencommune.platform.storage.FileCleanup.discardOnRollback(files, key);
                 jdbc.sql("insert into info_attachment (request_id, collectivity_id, storage_key, file_name, content_type, size_bytes,"
                         + " publishable, created_by, created_at) values (?,?,?,?,?,?,?,?,?)")
                         .params(r.id(), r.collectivityId(), key, upload.name(), upload.type().contentType, (long) upload.content().length,
@@ -155,9 +158,21 @@ public class Attachments {
         }
     }
 
-    /** Officers say whether a document may go out with the published answer (PDP-2: only without personal data). */
+    /** The name the public sees for a published document: the request and the document's number, never the uploaded name. */
+    public static String publicName(String trackingNumber, long attachmentId, String contentType) {
+        String extension = Upload.FileType.ofContentType(contentType).map(t -> t.extension).orElse("bin");
+        return trackingNumber + "-" + attachmentId + "." + extension;
+    }
+
+    /**
+     * Officers say whether a document may go out with the published answer (PDP-2: only without personal data). Once
+     * the answer is published, what is public changes only through the publication review (withdraw, then publish).
+     */
     public void publishable(Collectivity c, String trackingNumber, AccountUser officer, long attachmentId, boolean publishable) {
         InformationRequest r = requests.forOfficer(c, trackingNumber, officer);
+        if (r.publishedAt() != null) {
+            throw new ma.opencommune.platform.ConflictException("information.conflict.published-documents");
+        }
         int updated = jdbc.sql("update info_attachment set publishable = ? where id = ? and request_id = ? and collectivity_id = ?")
                 .params(publishable, attachmentId, r.id(), c.id()).update();
         if (updated != 1) {
@@ -181,13 +196,14 @@ public class Attachments {
                         rs.getString(5), rs.getString(6), rs.getBoolean(7)))
                 .optional().orElseThrow(() -> new NotFoundException("attachment " + attachmentId));
         boolean requester = user != null && f.requesterId() != null && f.requesterId() == user.id();
-        boolean allowed = requester || (f.publishedAt() != null && f.publishable()) || guard.isOfficer(user, c);
-        if (!allowed) {
+        boolean insider = requester || guard.isOfficer(user, c);
+        if (!insider && !(f.publishedAt() != null && f.publishable())) {
             throw new NotFoundException("attachment " + attachmentId);
         }
         try {
             InputStream content = files.open(f.key()).orElseThrow(() -> new NotFoundException("attachment file " + attachmentId));
-            return new Download(f.name(), f.type(), content);
+            // PDP-2: a file name may carry a name ("reponse_Alaoui.pdf"); the public gets a neutral one.
+            return new Download(insider ? f.name() : publicName(trackingNumber, attachmentId, f.type()), f.type(), content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -73,7 +73,9 @@ public class DueDates {
     @Transactional
     public Result recompute(LocalDate affectedFrom, String why) {
         String open = " from info_request where closed_at is null and due_on >= ?";
-        List<Open> requests = jdbc.query("select id, collectivity_id, received_on, urgent, extended_on, due_on" + open,
+        // The rows are locked while they are recomputed: an officer's transition waits, and the history written below
+        // never records a change that a concurrent transition would overwrite.
+        List<Open> requests = jdbc.query("select id, collectivity_id, received_on, urgent, extended_on, due_on" + open + " for update",
                 (rs, i) -> new Open(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getBoolean(4),
                         rs.getObject(5) != null, rs.getObject(6, LocalDate.class)), Date.valueOf(affectedFrom));
         if (requests.isEmpty()) {

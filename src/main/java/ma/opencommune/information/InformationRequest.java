@@ -101,6 +101,11 @@ public final class InformationRequest {
         if (status == RequestStatus.CLARIFICATION) {
             throw conflict("clarification-pending");
         }
+        // ATI-4: a question cannot stop a clock that has already run out (nor hide an overdue request, or delay the
+        // requester's ATI-8 complaint).
+        if (today.isAfter(dueOn)) {
+            throw conflict("clarification-too-late");
+        }
         status = RequestStatus.CLARIFICATION;
         pausedSince = today;
     }
@@ -145,10 +150,16 @@ public final class InformationRequest {
         close(now, today);
     }
 
-    /** ATI-7: a ground from the closed list and written reasoning; an unclear request only after asking to clarify. */
-    void refuse(RefusalGround ground, String reasoning, boolean clarificationAsked, Instant now, LocalDate today) {
+    /**
+     * ATI-7: a ground from the closed list and written reasoning. An unclear request is refused only once the requester
+     * answered a clarification and it is still unclear; an unanswered question ends through {@link #closeUnclear}.
+     */
+    void refuse(RefusalGround ground, String reasoning, boolean clarificationAnswered, Instant now, LocalDate today) {
         requireOpen();
-        if (ground == RefusalGround.UNCLEAR_REQUEST && !clarificationAsked) {
+        if (ground == RefusalGround.UNCLEAR_REQUEST && status == RequestStatus.CLARIFICATION) {
+            throw conflict("clarification-pending");
+        }
+        if (ground == RefusalGround.UNCLEAR_REQUEST && !clarificationAnswered) {
             throw conflict("clarify-first");
         }
         status = RequestStatus.REFUSED;

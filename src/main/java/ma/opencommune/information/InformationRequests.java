@@ -108,6 +108,10 @@ public class InformationRequests {
         Instant now = Instant.now(clock);
         String subject = f.subject().strip();
         String description = f.description().strip();
+        LocalDate receivedOn = WorkingDays.dayOf(now);
+        // The year's counter row is locked first, so two identical posts sent at once queue here and the second
+        // finds the first below (double submit), and two filers never draw the same number.
+        lockSequence(c, receivedOn.getYear());
         Optional<Long> same = jdbc.sql("select min(id) from info_request where collectivity_id = ? and requester_id = ? and subject = ?"
                 + " and description = ? and received_at > ?")
                 .params(c.id(), user.id(), subject, description, Sql.at(now.minus(DOUBLE_SUBMIT))).query(Long.class).optional();
@@ -115,7 +119,6 @@ public class InformationRequests {
             InformationRequest r = store.find(same.get()).orElseThrow();
             return receipt(r);
         }
-        LocalDate receivedOn = WorkingDays.dayOf(now);
         boolean urgent = f.urgent();
         LocalDate due = legalClock.due(new LegalClock.Inputs(receivedOn, urgent, false, List.of()), workingDays);
         String tracking = nextTrackingNumber(c, receivedOn.getYear());
@@ -169,18 +172,17 @@ public class InformationRequests {
         return cin.orElseThrow();
     }
 
-    /** {@code CODE-YEAR-000123}: the year's counter row is locked for the insert (a few requests a day, no contention). */
-    private String nextTrackingNumber(Collectivity c, int year) {
-        int updated = jdbc.sql("update info_sequence set last_value = last_value + 1 where collectivity_id = ? and year = ?")
+    /** Creates the year's counter row if needed and locks it until the end of the transaction. */
+    private void lockSequence(Collectivity c, int year) {
+        jdbc.sql("insert into info_sequence (collectivity_id, year, last_value) values (?, ?, 0) on conflict do nothing")
                 .params(c.id(), year).update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("insert into info_sequence (collectivity_id, year, last_value) values (?, ?, 1)").params(c.id(), year).update();
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                jdbc.sql("update info_sequence set last_value = last_value + 1 where collectivity_id = ? and year = ?")
-                        .params(c.id(), year).update();
-            }
-        }
+        jdbc.sql("select last_value from info_sequence where collectivity_id = ? and year = ? for update").params(c.id(), year)
+                .query(Integer.class).single();
+    }
+
+    /** {@code CODE-YEAR-000123}, from the counter row locked by {@link #lockSequence}. */
+    private String nextTrackingNumber(Collectivity c, int year) {
+        jdbc.sql("update info_sequence set last_value = last_value + 1 where collectivity_id = ? and year = ?").params(c.id(), year).update();
         int value = jdbc.sql("select last_value from info_sequence where collectivity_id = ? and year = ?").params(c.id(), year)
                 .query(Integer.class).single();
         return String.format("%s-%d-%06d", c.code(), year, value);
@@ -352,7 +354,7 @@ public class InformationRequests {
     public void refuse(Collectivity c, String trackingNumber, AccountUser officer, RefusalGround ground, String reasoning) {
         InformationRequest r = lockForOfficer(c, trackingNumber, officer);
         new Check().required("ground", ground).text("reasoning", reasoning, true, TEXT_MAX).orThrow();
-        r.refuse(ground, reasoning.strip(), !clarifications(r).isEmpty(), Instant.now(clock), today());
+        r.refuse(ground, reasoning.strip(), clarifications(r).stream().anyMatch(q -> q.answeredAt() != null), Instant.now(clock), today());
         closeWithDays(r);
         step(r, officer.id(), InformationEvents.Step.REFUSED, false, null, null, ground.name());
     }
@@ -384,11 +386,25 @@ public class InformationRequests {
         step(r, officer.id(), InformationEvents.Step.CLOSED_UNCLEAR, false, null, null, null);
     }
 
-    /** Saves a closing transition with the working days it took (the statistics' median). */
+    /**
+     * Saves a closing transition with the working days it took (the statistics' median): the working days from
+     * receipt to closing, less those a clarification kept the clock stopped (as the due date counts them).
+     */
     private void closeWithDays(InformationRequest r) {
         store.save(r);
-        jdbc.sql("update info_request set working_days_taken = ? where id = ?")
-                .params(Math.max(0, workingDays.workingDaysBetween(r.receivedOn(), r.closedOn())), r.id()).update();
+        List<LegalClock.Pause> pauses = inputs(r, false).pauses().stream()
+                .map(p -> p.answeredOn() == null ? new LegalClock.Pause(p.askedOn(), r.closedOn()) : p).toList();
+        boolean pauseRule = rules.clarification() == InformationRules.ClarificationRule.PAUSE;
+        ma.opencommune.calendar.WorkingCalendar calendar = workingDays.calendar(r.receivedOn(), r.closedOn().isBefore(r.receivedOn())
+                ? r.receivedOn() : r.closedOn());
+        int taken = 0;
+        for (LocalDate day = r.receivedOn().plusDays(1); !day.isAfter(r.closedOn()); day = day.plusDays(1)) {
+            LocalDate d = day;
+            if (calendar.isWorkingDay(d) && !(pauseRule && pauses.stream().anyMatch(p -> d.isAfter(p.askedOn()) && !d.isAfter(p.answeredOn())))) {
+                taken++;
+            }
+        }
+        jdbc.sql("update info_request set working_days_taken = ? where id = ?").params(taken, r.id()).update();
     }
 
     // ---------------------------------------------------------------- clock

@@ -88,7 +88,7 @@ public class InformationStatistics {
         Totals t = totals(collectivityId, start, end, today);
         Map<RefusalGround, Long> refusals = new EnumMap<>(RefusalGround.class);
         jdbc.sql("select refusal_ground, count(*) n from info_request where collectivity_id = ? and received_at >= ? and received_at < ?"
-                + " and status = 'REFUSED' group by refusal_ground")
+                + " and status in ('REFUSED', 'CLOSED_UNCLEAR') group by refusal_ground")
                 .params(collectivityId, Sql.at(start), Sql.at(end))
                 .query((rs, i) -> refusals.put(RefusalGround.valueOf(rs.getString(1)), rs.getLong(2))).list();
         Map<ComplaintLevel, Map<ComplaintOutcome, Long>> outcomes = new EnumMap<>(ComplaintLevel.class);
@@ -136,8 +136,8 @@ public class InformationStatistics {
     private Totals totals(long collectivityId, Instant start, Instant end, LocalDate today) {
         return jdbc.sql("""
                 select count(*),
-                    sum(case when status in ('ANSWERED', 'PARTLY_ANSWERED', 'REFUSED') then 1 else 0 end),
-                    sum(case when status in ('ANSWERED', 'PARTLY_ANSWERED', 'REFUSED') and closed_on <= due_on then 1 else 0 end),
+                    sum(case when status in ('ANSWERED', 'PARTLY_ANSWERED', 'REFUSED', 'CLOSED_UNCLEAR') then 1 else 0 end),
+                    sum(case when status in ('ANSWERED', 'PARTLY_ANSWERED', 'REFUSED', 'CLOSED_UNCLEAR') and closed_on <= due_on then 1 else 0 end),
                     sum(case when extended_on is not null then 1 else 0 end),
                     sum(case when status = 'TRANSFERRED' then 1 else 0 end),
                     sum(case when status = 'WITHDRAWN' then 1 else 0 end),
@@ -153,7 +153,7 @@ public class InformationStatistics {
     /** Median working days to respond, from the distribution (a few dozen distinct values at most), not every row. */
     private Double median(long collectivityId, Instant start, Instant end) {
         List<long[]> distribution = jdbc.sql("select working_days_taken, count(*) from info_request where collectivity_id = ?"
-                + " and received_at >= ? and received_at < ? and status in ('ANSWERED', 'PARTLY_ANSWERED', 'REFUSED')"
+                + " and received_at >= ? and received_at < ? and status in ('ANSWERED', 'PARTLY_ANSWERED', 'REFUSED', 'CLOSED_UNCLEAR')"
                 + " and working_days_taken is not null group by working_days_taken order by working_days_taken")
                 .params(collectivityId, Sql.at(start), Sql.at(end))
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();

@@ -15,6 +15,7 @@ import ma.opencommune.platform.Check;
 import ma.opencommune.platform.Localized;
 import ma.opencommune.platform.NotFoundException;
 import ma.opencommune.platform.Sql;
+import ma.opencommune.platform.storage.FileCleanup;
 import ma.opencommune.platform.storage.FileStore;
 import ma.opencommune.platform.storage.Upload;
 import ma.opencommune.territory.Collectivity;
@@ -156,6 +157,9 @@ public class ProactiveRegister {
                         key != null ? d.document().type().contentType : old.contentType(), d.lastUpdatedOn(), d.frequency().name(),
                         d.frequency().next(d.lastUpdatedOn()), Sql.now(clock), c.id(), id)
                 .update();
+        if (key != null) {
+            FileCleanup.deleteAfterCommit(files, old.storageKey());
+        }
         changed(c, officer, id, "changed", d.category());
     }
 
@@ -163,6 +167,7 @@ public class ProactiveRegister {
         guard.requireOfficer(officer, c);
         Item old = item(c.id(), id);
         jdbc.sql("delete from info_proactive_item where collectivity_id = ? and id = ?").params(c.id(), id).update();
+        FileCleanup.deleteAfterCommit(files, old.storageKey());
         changed(c, officer, id, "removed", old.category());
     }
 
@@ -196,7 +201,9 @@ public class ProactiveRegister {
             return null;
         }
         try {
-            return files.put(new ByteArrayInputStream(document.content()), document.name(), document.type().contentType);
+            String key = files.put(new ByteArrayInputStream(document.content()), document.name(), document.type().contentType);
+            FileCleanup.discardOnRollback(files, key);
+            return key;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -110,8 +110,13 @@ public class Publication {
         }
         String[] published = jdbc.sql("select published_subject, published_description, published_answer from info_request where id = ?")
                 .param(r.id()).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
-        return new Review(r, List.of(r.requester().firstName(), r.requester().lastName()), answerSource(r), attachments(r.id(), false),
+        return new Review(r, identity(r), answerSource(r), attachments(r.id(), false),
                 published[0], published[1], published[2]);
+    }
+
+    /** What the review marks besides numbers and emails: the requester's names and postal address (PDP-2). */
+    static List<String> identity(InformationRequest r) {
+        return List.of(r.requester().firstName(), r.requester().lastName(), r.requester().postalAddress());
     }
 
     /** The text the public reads as the answer: the answer itself or, for a refusal, its written reasoning (ATI-7). */
@@ -127,7 +132,7 @@ public class Publication {
     public void publish(Collectivity c, String trackingNumber, AccountUser officer, Draft d) {
         guard.requireOfficer(officer, c);
         InformationRequest r = store.find(c.id(), trackingNumber, true).orElseThrow(() -> new NotFoundException("request " + trackingNumber));
-        List<String> names = List.of(r.requester().firstName(), r.requester().lastName());
+        List<String> names = identity(r);
         Check check = new Check()
                 .text("subject", d.subject(), true, InformationRequests.SUBJECT_MAX)
                 .text("description", d.description(), true, InformationRequests.DESCRIPTION_MAX)

@@ -40,7 +40,10 @@ public final class Redaction {
     private Redaction() {
     }
 
-    /** The spans to review, in order, overlaps merged. {@code names} are the requester's first and last name. */
+    /**
+     * The spans to review, in order, overlaps merged. {@code names} are the requester's first and last name (each word
+     * marked) and postal address (marked where copied whole).
+     */
     public static List<Mark> marks(String text, List<String> names) {
         if (text == null || text.isEmpty()) {
             return List.of();
@@ -54,7 +57,13 @@ public final class Redaction {
             if (name == null) {
                 continue;
             }
-            for (String token : TextFold.fold(name).split("[\\s\\-'’]+")) {
+            String whole = TextFold.fold(name);
+            if (whole.matches(".*[0-9,].*")) {
+                // A postal address is marked where it is copied whole; its single words ("rue", the town) are not names.
+                findName(whole, folded, text, found);
+                continue;
+            }
+            for (String token : whole.split("[\\s\\-'’]+")) {
                 if (token.codePointCount(0, token.length()) >= NAME_MIN) {
                     findName(token, folded, text, found);
                 }

@@ -8,9 +8,12 @@ public enum RequestStatus {
         return this == RECEIVED || this == CLARIFICATION || this == EXTENDED;
     }
 
-    /** The body gave the requester what the law calls a response: an answer (full or partial) or a reasoned refusal. */
+    /**
+     * The body gave the requester what the law calls a response: an answer (full or partial) or a reasoned refusal,
+     * including the closing of a request left unclarified (ATI-7 unclear-request ground).
+     */
     public boolean responded() {
-        return this == ANSWERED || this == PARTLY_ANSWERED || this == REFUSED;
+        return this == ANSWERED || this == PARTLY_ANSWERED || this == REFUSED || this == CLOSED_UNCLEAR;
     }
 
     /** Outcomes that may be published (PDP-2 redaction first). */

@@ -44,6 +44,9 @@ public final class TextFold {
             i += Character.charCount(cp);
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 if (!space) {
+                    if (out.length() >= origin.length) {
+                        origin = java.util.Arrays.copyOf(origin, origin.length * 2);
+                    }
                     origin[out.length()] = at;
                     out.append(' ');
                     space = true;

@@ -131,13 +131,22 @@ class AttachmentsTests {
         mvc.perform(get(download(id)).with(Logins.as(users, stranger))).andExpect(status().isNotFound());
         mvc.perform(get(download(id)).with(Logins.as(users, OfficerFixture.AGADIR_STAFF))).andExpect(status().isNotFound());
 
-        // Published, but the document is not publishable: still hidden.
+        // Published, but the document is not publishable: still hidden; and while published, what is public changes
+        // only through the publication review (PDP-2).
         jdbc.sql("update info_request set published_at = current_timestamp where tracking_number = ?").param(tn).update();
         mvc.perform(get(download(id))).andExpect(status().isNotFound());
-        // The officer marks it publishable: now anyone may download it.
+        mvc.perform(post(page() + "/attachments/" + id + "/publishable").param("publishable", "true").with(csrf())
+                .with(Logins.as(users, officer))).andExpect(status().isConflict());
+        mvc.perform(get(download(id))).andExpect(status().isNotFound());
+        // Before publication the officer marks it publishable: once published, anyone may download it, under a neutral name.
+        jdbc.sql("update info_request set published_at = null where tracking_number = ?").param(tn).update();
         mvc.perform(post(page() + "/attachments/" + id + "/publishable").param("publishable", "true").with(csrf())
                 .with(Logins.as(users, officer))).andExpect(status().is3xxRedirection());
-        mvc.perform(get(download(id))).andExpect(status().isOk());
+        mvc.perform(get(download(id))).andExpect(status().isNotFound());
+        jdbc.sql("update info_request set published_at = current_timestamp where tracking_number = ?").param(tn).update();
+        mvc.perform(get(download(id))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString(tn + "-" + id + ".pdf")))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.not(containsString("budget"))));
         // Under another collectivity's address, or another request's number, it does not exist.
         Collectivity other = fx.collectivity();
         mvc.perform(get("/fr/c/" + other.slug() + "/information/requests/" + tn + "/attachments/" + id)).andExpect(status().isNotFound());

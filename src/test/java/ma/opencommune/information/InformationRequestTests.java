@@ -100,6 +100,22 @@ class InformationRequestTests {
     }
 
     @Test
+    void anUnclearRequestIsNotRefusedWhileItsQuestionAwaitsAnAnswer_ATI7() {
+        refused(() -> request(RequestStatus.CLARIFICATION, null, of(2026, 9, 10)).refuse(RefusalGround.UNCLEAR_REQUEST, "Pas clair", true, NOW, DUE),
+                "clarification-pending");
+    }
+
+    @Test
+    void aClarificationIsAskedUpToTheDueDayAndNotAfter_ATI4() {
+        InformationRequest before = open();
+        before.askClarification(DUE.minusDays(1));
+        InformationRequest onTheDay = open();
+        onTheDay.askClarification(DUE);
+        assertThat(onTheDay.status()).isEqualTo(RequestStatus.CLARIFICATION);
+        refused(() -> open().askClarification(DUE.plusDays(1)), "clarification-too-late");
+    }
+
+    @Test
     void closeUnclearOneDayBeforeTheWaitExpiresIsRefusedAndOnTheDayAllowed() {
         LocalDate asked = of(2026, 9, 10);
         int wait = InformationRules.defaults().unclarifiedCloseDays();

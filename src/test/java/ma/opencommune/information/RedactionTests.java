@@ -74,4 +74,12 @@ class RedactionTests {
         assertThat(segments).extracting(Redaction.Segment::marked).containsExactly(false, true, false);
         assertThat(Redaction.segments(null, NAMES)).isEmpty();
     }
+
+    @Test
+    void thePostalAddressIsMarkedWhereCopiedWholeAndItsTownAloneIsNot() {
+        List<String> identity = List.of("Élodie", "Benali", "12 rue de l'Atlas, Taroudant");
+        assertThat(Redaction.marks("Envoyez au 12 Rue de l'Atlas,  Taroudant svp", identity)).extracting(Redaction.Mark::kind)
+                .containsExactly(Redaction.Kind.NAME);
+        assertThat(Redaction.marks("Le marché de Taroudant", identity)).isEmpty();
+    }
 }

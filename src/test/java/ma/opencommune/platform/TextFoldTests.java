@@ -58,4 +58,11 @@ class TextFoldTests {
         int[] r = f.originalRange(arabic, i, i + 4);
         assertThat(arabic.substring(r[0], r[1])).isEqualTo("مُحَمَّد");
     }
+
+    @Test
+    void lettersThatDecomposeIntoSeveralCharactersNeverOverflowTheOriginMap() {
+        // Each Hangul syllable decomposes into three jamo: six of them fill the map exactly before the space.
+        assertThat(TextFold.fold("각각각각각각 a")).endsWith(" a");
+        assertThat(TextFold.foldWithOrigin("각 ".repeat(50)).text()).isNotEmpty();
+    }
 }

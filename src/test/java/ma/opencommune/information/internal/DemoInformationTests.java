@@ -63,7 +63,6 @@ class DemoInformationTests {
         assertThat(count("select count(*) from info_request r where collectivity_id = ?" + NUMBERED + " and closed_at is not null and not exists"
                 + " (select 1 from info_request_event e where e.request_id = r.id and e.kind in ('ANSWERED', 'REFUSED', 'TRANSFERRED',"
                 + " 'WITHDRAWN', 'CLOSED_UNCLEAR'))", c)).isZero();
-        assertThat(count("select count(*) from info_request where collectivity_id = ? and extended_on is not null and extended_on > due_on", c)).isZero();
     }
 
     @Test
