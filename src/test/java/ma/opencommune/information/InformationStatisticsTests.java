@@ -104,6 +104,7 @@ class InformationStatisticsTests {
         mvc.perform(get("/fr/c/taroudant/information/statistics").param("year", "2019"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("6 sur 7")))
+                .andExpect(content().string(containsString("demandes reçues en 2019<")))
                 .andExpect(content().string(containsString("Pas de pourcentage sous 10 réponses")))
                 .andExpect(content().string(containsString("<svg")))
                 .andExpect(content().string(containsString("10.0")));
