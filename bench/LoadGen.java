@@ -25,8 +25,9 @@ public class LoadGen {
         List<String> urls = Arrays.asList(args).subList(2, args.length);
         long from = Long.parseLong(System.getenv().getOrDefault("FROM", "1"));
         long to = Long.parseLong(System.getenv().getOrDefault("TO", "1"));
-        // A signed-in page: COOKIE is the session cookie ("SESSION=..."), sent with every request.
-        String cookie = System.getenv().getOrDefault("COOKIE", "X-Bench=1");
+        // A signed-in page: COOKIE is the session cookie ("SESSION=..."), sent with every request; without it the
+        // requests carry no cookie at all, as a first-time anonymous visitor's do.
+        String cookie = System.getenv().getOrDefault("COOKIE", "");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -43,8 +44,12 @@ public class LoadGen {
                     if (url.contains("{n}")) {
                         url = url.replace("{n}", Long.toString(from + random.nextLong(to - from + 1)));
                     }
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                            .header("Accept-Encoding", "identity").header("Cookie", cookie).GET().build();
+                    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                            .header("Accept-Encoding", "identity");
+                    if (!cookie.isEmpty()) {
+                        builder.header("Cookie", cookie);
+                    }
+                    HttpRequest request = builder.GET().build();
                     long start = System.nanoTime();
                     try {
                         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -111,8 +111,8 @@ measure_page() {  # label url [cookie]
     echo "$1: $2 answers $code (page not built yet?): skipped"
     return 0
   fi
-  COOKIE="${3:-X-Bench=1}" LABEL="warm-up" java bench/LoadGen.java "$CONCURRENCY" "$WARMUP_S" "$2" >/dev/null
-  COOKIE="${3:-X-Bench=1}" LABEL="$1" java bench/LoadGen.java "$CONCURRENCY" "$DURATION_S" "$2"
+  COOKIE="${3:-}" LABEL="warm-up" java bench/LoadGen.java "$CONCURRENCY" "$WARMUP_S" "$2" >/dev/null
+  COOKIE="${3:-}" LABEL="$1" java bench/LoadGen.java "$CONCURRENCY" "$DURATION_S" "$2"
 }
 
 measure_recompute() {  # shift (days from the provisional date)
@@ -136,6 +136,9 @@ measure_recompute() {  # shift (days from the provisional date)
   summary=$(scalar "select summary from audit_entry where action = 'information.due-dates-recomputed' order by id desc limit 1")
   echo "recompute: $((t1 - t0)) ms from the admin's POST to the action-log line (\"$summary\"), polled every 50 ms"
 }
+
+# Sourced with BENCH_DEFINE_ONLY=1 to reuse the functions (e.g. to profile one page by hand).
+[ "${BENCH_DEFINE_ONLY:-}" = 1 ] && return 0
 
 pg -c "drop schema if exists $PG_SCHEMA cascade; create schema $PG_SCHEMA;"
 start_pg_app; wait_up 240

@@ -1,6 +1,7 @@
 package ma.opencommune.information;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,17 +11,23 @@ import java.util.Map;
 import ma.opencommune.calendar.WorkingDays;
 import ma.opencommune.platform.Morocco;
 import ma.opencommune.platform.Sql;
+import ma.opencommune.platform.ShortLivedCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Public statistics of a collectivity's requests, by year of receipt (Moroccan calendar). Set-based: four aggregate
  * statements whatever the number of requests, each on the collectivity's requests received in the period
  * ({@code ix_request_received}). A share of a small count is shown with its count, never alone.
+ *
+ * <p>A year's figures are kept for {@code opencommune.public-cache.max-age} (a few seconds) on each node: a busy
+ * statistics page computes them once per period, not once per view, and opens no database transaction in between.
  */
 @Service
-@Transactional(readOnly = true)
 public class InformationStatistics {
 
     /** Below this many responses a percentage says little: pages show "n of m" only. */
@@ -49,16 +56,27 @@ public class InformationStatistics {
             long overdue) {
     }
 
+    private record YearKey(long collectivityId, int year) {
+    }
+
     private final JdbcClient jdbc;
     private final ProactiveRegister register;
     private final Publication publication;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
+    private final ShortLivedCache<YearKey, Statistics> byYear;
+    private final ShortLivedCache<Long, List<Integer>> years;
 
-    InformationStatistics(JdbcClient jdbc, ProactiveRegister register, Publication publication, Clock clock) {
+    InformationStatistics(JdbcClient jdbc, ProactiveRegister register, Publication publication, Clock clock,
+            PlatformTransactionManager transactions, @Value("${opencommune.public-cache.max-age:10s}") Duration maxAge) {
         this.jdbc = jdbc;
         this.register = register;
         this.publication = publication;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.byYear = new ShortLivedCache<>(maxAge, 10_000);
+        this.years = new ShortLivedCache<>(maxAge, 10_000);
     }
 
     public LocalDate today() {
@@ -67,19 +85,27 @@ public class InformationStatistics {
 
     /** The years a selector offers: from the first request received (or this year) to this year, newest first. */
     public List<Integer> years(long collectivityId) {
+        return years.get(collectivityId, () -> loadYears(collectivityId));
+    }
+
+    private List<Integer> loadYears(long collectivityId) {
         int now = today().getYear();
         Instant first = jdbc.sql("select min(received_at) from info_request where collectivity_id = ?").param(collectivityId)
                 .query((rs, i) -> Sql.instant(rs, 1)).optional().orElse(null);
         int from = first == null ? now : Math.min(now, WorkingDays.dayOf(first).getYear());
-        List<Integer> years = new ArrayList<>();
+        List<Integer> offered = new ArrayList<>();
         for (int y = now; y >= Math.max(from, now - 50); y--) {
-            years.add(y);
+            offered.add(y);
         }
-        return years;
+        return List.copyOf(offered);
     }
 
-    /** The statistics of the requests received in {@code year}. */
+    /** The statistics of the requests received in {@code year} (at most {@code max-age} old). */
     public Statistics year(long collectivityId, int year) {
+        return byYear.get(new YearKey(collectivityId, year), () -> readOnly.execute(status -> compute(collectivityId, year)));
+    }
+
+    private Statistics compute(long collectivityId, int year) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         Instant start = start(from);
@@ -119,6 +145,7 @@ public class InformationStatistics {
     }
 
     /** The façade for the network's index: requests received between {@code from} and {@code to}, both included. */
+    @Transactional(readOnly = true)
     public InformationFigures figures(long collectivityId, LocalDate from, LocalDate to) {
         Instant start = start(from);
         Instant end = start(to.plusDays(1));

@@ -12,6 +12,7 @@ import ma.opencommune.information.InformationStatistics;
 import ma.opencommune.information.RefusalGround;
 import ma.opencommune.platform.BarChart;
 import ma.opencommune.platform.Lang;
+import ma.opencommune.platform.web.SameForEveryAnonymousVisitor;
 import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.Territory;
 import org.springframework.context.MessageSource;
@@ -42,6 +43,7 @@ class StatisticsController {
     }
 
     @GetMapping("/statistics")
+    @SameForEveryAnonymousVisitor
     String page(Lang lang, @PathVariable String slug, @RequestParam(required = false) String year, Model model) {
         Collectivity c = territory.require(slug);
         List<Integer> years = statistics.years(c.id());

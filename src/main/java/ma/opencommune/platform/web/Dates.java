@@ -27,6 +27,15 @@ public class Dates {
     private final java.util.Map<Lang, DateFormat> dateTimes = new java.util.EnumMap<>(Lang.class);
     private final java.util.Map<Lang, com.ibm.icu.text.NumberFormat> numbers = new java.util.EnumMap<>(Lang.class);
 
+    private record DayKey(LocalDate day, Lang lang) {
+    }
+
+    private static final int MAX_WRITTEN_DAYS = 50_000;
+    private static final int SMALL = 1_000;
+    private final java.util.concurrent.ConcurrentHashMap<DayKey, String> writtenDays = new java.util.concurrent.ConcurrentHashMap<>();
+    // Racy but safe: two threads may both write the same string into a slot.
+    private final java.util.Map<Lang, String[]> smallNumbers = new java.util.EnumMap<>(Lang.class);
+
     public Dates() {
         for (Lang lang : Lang.values()) {
             DateFormat date = DateFormat.getDateInstance(DateFormat.LONG, locale(lang));
@@ -36,6 +45,7 @@ public class Dates {
             dateTime.setTimeZone(ZONE);
             dateTimes.put(lang, dateTime);
             numbers.put(lang, com.ibm.icu.text.NumberFormat.getInstance(locale(lang)));
+            smallNumbers.put(lang, new String[SMALL]);
         }
     }
 
@@ -52,7 +62,12 @@ public class Dates {
         if (date == null) {
             return "";
         }
-        return ((DateFormat) dates.get(lang).clone()).format(Date.from(date.atStartOfDay(Morocco.ZONE).toInstant()));
+        // A list repeats a few days many times: each (day, language) is written once and then looked up.
+        if (writtenDays.size() > MAX_WRITTEN_DAYS) {
+            writtenDays.clear();
+        }
+        return writtenDays.computeIfAbsent(new DayKey(date, lang),
+                k -> ((DateFormat) dates.get(lang).clone()).format(Date.from(date.atStartOfDay(Morocco.ZONE).toInstant())));
     }
 
     public String dateTime(Instant instant, Lang lang) {
@@ -80,6 +95,17 @@ public class Dates {
     public String number(Number n, Lang lang) {
         if (n == null) {
             return "";
+        }
+        if ((n instanceof Integer || n instanceof Long) && n.longValue() >= 0 && n.longValue() < SMALL) {
+            // Counts and days left on a page are mostly small: each is written once per language.
+            String[] written = smallNumbers.get(lang);
+            int i = n.intValue();
+            String s = written[i];
+            if (s == null) {
+                s = ((com.ibm.icu.text.NumberFormat) numbers.get(lang).clone()).format(i);
+                written[i] = s;
+            }
+            return s;
         }
         return ((com.ibm.icu.text.NumberFormat) numbers.get(lang).clone()).format(n);
     }

@@ -11,11 +11,23 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** MVC set-up shared by every module. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
+
+    private final AnonymousPageCache anonymousPages;
+
+    WebConfig(AnonymousPageCache anonymousPages) {
+        this.anonymousPages = anonymousPages;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(anonymousPages);
+    }
 
     @Bean
     LocaleResolver localeResolver() {

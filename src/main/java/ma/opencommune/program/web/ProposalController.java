@@ -8,6 +8,7 @@ import ma.opencommune.platform.FormErrors;
 import ma.opencommune.platform.InvalidInput;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.Localized;
+import ma.opencommune.platform.web.SameForEveryAnonymousVisitor;
 import ma.opencommune.program.PhaseKind;
 import ma.opencommune.program.Principle;
 import ma.opencommune.program.Process;
@@ -54,6 +55,7 @@ class ProposalController {
     }
 
     @GetMapping
+    @SameForEveryAnonymousVisitor
     String list(Lang lang, @PathVariable String slug, @PathVariable long processId, @AuthenticationPrincipal AccountUser user,
             @RequestParam(required = false) String principle, @RequestParam(required = false) String status,
             @RequestParam(required = false) String area, @RequestParam(required = false) String sort,
@@ -152,6 +154,7 @@ class ProposalController {
     }
 
     @GetMapping("/{proposalId}")
+    @SameForEveryAnonymousVisitor
     String proposal(@PathVariable String slug, @PathVariable long processId, @PathVariable long proposalId,
             @AuthenticationPrincipal AccountUser user, @RequestParam(required = false) String replyTo,
             @RequestParam(required = false) String report, Model model) {

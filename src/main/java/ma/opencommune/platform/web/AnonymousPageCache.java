@@ -1,0 +1,232 @@
+package ma.opencommune.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.time.Duration;
+import ma.opencommune.platform.ShortLivedCache;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A micro-cache of public pages for visitors who are not signed in: most visitors of a busy proposal list or statistics
+ * page are anonymous and all see the same page, so it is rendered once per {@code opencommune.public-cache.max-age}
+ * (a few seconds, DESIGN.md) on each node and sent again as it was. Runs after the security filters, so every answer
+ * still carries the security headers.
+ *
+ * <p>Only GET requests from no one signed in, without any cookie or Authorization header, take part (a signed-in person, or anyone holding a
+ * session, always gets a freshly rendered page), and only pages whose handler is marked
+ * {@link SameForEveryAnonymousVisitor} are kept, when they answered 200 with HTML, created no session and set no
+ * cookie. The kept copy is taken while the page streams out, so nothing waits for it.
+ */
+@Component
+@Order(0)
+public class AnonymousPageCache extends OncePerRequestFilter implements HandlerInterceptor {
+
+    private static final String CAPTURE = AnonymousPageCache.class.getName() + ".capture";
+    private static final int MAX_BYTES = 512 * 1024;
+
+    private record Page(byte[] body, String contentType, String contentLanguage) {
+    }
+
+    private final ShortLivedCache<String, Page> pages;
+
+    AnonymousPageCache(@Value("${opencommune.public-cache.max-age:10s}") Duration maxAge) {
+        this.pages = new ShortLivedCache<>(maxAge, 2_000);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!pages.enabled() || !"GET".equals(request.getMethod()) || request.getHeader("Cookie") != null
+                || request.getHeader("Authorization") != null || signedIn()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        Page kept = pages.peek(key);
+        if (kept != null) {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(kept.contentType());
+            if (kept.contentLanguage() != null) {
+                response.setHeader("Content-Language", kept.contentLanguage());
+            }
+            response.setContentLength(kept.body().length);
+            response.getOutputStream().write(kept.body());
+            return;
+        }
+        Capturing capturing = new Capturing(response, request);
+        chain.doFilter(request, capturing);
+        capturing.flushWriter();
+        byte[] body = capturing.captured();
+        String type = capturing.getContentType();
+        if (body != null && capturing.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")
+                && capturing.getHeaders("Set-Cookie").isEmpty() && request.getSession(false) == null) {
+            pages.put(key, new Page(body, type, capturing.getHeader("Content-Language")));
+        }
+    }
+
+    /** Whether the security filters, which ran before this one, found someone signed in (whatever the means). */
+    private static boolean signedIn() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        return who != null && !(who instanceof AnonymousAuthenticationToken) && who.isAuthenticated();
+    }
+
+    /** Marks the request when its handler's page may be kept (runs before the handler writes anything). */
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(SameForEveryAnonymousVisitor.class)) {
+            request.setAttribute(CAPTURE, Boolean.TRUE);
+        }
+        return true;
+    }
+
+    /** Passes the page through and, when its handler allowed it, keeps a copy of up to {@link #MAX_BYTES}. */
+    private static final class Capturing extends HttpServletResponseWrapper {
+
+        private final HttpServletRequest request;
+        private ByteArrayOutputStream copy;
+        private boolean overflow;
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+
+        Capturing(HttpServletResponse response, HttpServletRequest request) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (writer != null) {
+                throw new IllegalStateException("getWriter() has already been called");
+            }
+            return stream();
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (writer == null) {
+                if (stream != null) {
+                    throw new IllegalStateException("getOutputStream() has already been called");
+                }
+                writer = new PrintWriter(new OutputStreamWriter(stream(), getCharacterEncoding()), false);
+            }
+            return writer;
+        }
+
+        private ServletOutputStream stream() throws IOException {
+            if (stream == null) {
+                ServletOutputStream real = super.getOutputStream();
+                if (request.getAttribute(CAPTURE) == null) {
+                    stream = real;
+                } else {
+                    copy = new ByteArrayOutputStream(32 * 1024);
+                    stream = new Tee(real);
+                }
+            }
+            return stream;
+        }
+
+        void flushWriter() {
+            if (writer != null) {
+                writer.flush();
+            }
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            flushWriter();
+            super.flushBuffer();
+        }
+
+        @Override
+        public void resetBuffer() {
+            super.resetBuffer();
+            forget();
+        }
+
+        @Override
+        public void reset() {
+            super.reset();
+            forget();
+        }
+
+        private void forget() {
+            if (copy != null) {
+                overflow = true;
+            }
+        }
+
+        byte[] captured() {
+            return copy == null || overflow ? null : copy.toByteArray();
+        }
+
+        private void keep(byte[] b, int off, int len) {
+            if (copy == null || overflow) {
+                return;
+            }
+            if (copy.size() + len > MAX_BYTES) {
+                overflow = true;
+                copy = new ByteArrayOutputStream(0);
+                return;
+            }
+            copy.write(b, off, len);
+        }
+
+        private final class Tee extends ServletOutputStream {
+
+            private final ServletOutputStream real;
+
+            Tee(ServletOutputStream real) {
+                this.real = real;
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                real.write(b);
+                keep(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                real.write(b, off, len);
+                keep(b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                real.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                real.close();
+            }
+
+            @Override
+            public boolean isReady() {
+                return real.isReady();
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                real.setWriteListener(listener);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package ma.opencommune.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.time.LocalDate;
+import ma.opencommune.program.ProgramFixtures;
+import ma.opencommune.support.IntegrationTest;
+import ma.opencommune.support.Logins;
+import ma.opencommune.support.QueryCounting;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Public pages marked the same for every anonymous visitor are rendered once per max-age for them, and only for them. */
+@IntegrationTest
+@TestPropertySource(properties = "opencommune.public-cache.max-age=1h")
+class AnonymousPageCacheTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+
+    record Answer(int status, String body, String csp, long statements) {
+    }
+
+    Answer fetch(MockHttpServletRequestBuilder request) throws Exception {
+        QueryCounting.reset();
+        MockHttpServletResponse r = mvc.perform(request).andReturn().getResponse();
+        return new Answer(r.getStatus(), r.getContentAsString(), r.getHeader("Content-Security-Policy"), QueryCounting.statements());
+    }
+
+    @Test
+    void anonymousVisitorsShareOneRenderingWhileSignedInPeopleAndCookieHoldersSeeTheDatabase() throws Exception {
+        ProgramFixtures fixtures = new ProgramFixtures(jdbc);
+        LocalDate today = ProgramFixtures.today();
+        long process = fixtures.process(today.minusDays(3), today.plusDays(20));
+        fixtures.proposal(process, "citizen@opencommune.demo", "Première proposition du cache");
+        String list = "/fr/c/taroudant/program/" + process + "/proposals?sort=supports";
+
+        Answer first = fetch(get(list));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).contains("Première proposition du cache");
+        Answer second = fetch(get(list));
+        assertThat(second.statements()).as("served without touching the database").isZero();
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.csp()).as("security headers still sent").isEqualTo(first.csp()).isNotBlank();
+
+        fixtures.proposal(process, "citizen@opencommune.demo", "Seconde proposition du cache");
+        assertThat(fetch(get(list)).body()).as("anonymous: kept page").doesNotContain("Seconde proposition du cache");
+        Answer signedIn = fetch(get(list).with(Logins.as(users, "citizen@opencommune.demo")));
+        assertThat(signedIn.body()).contains("Seconde proposition du cache");
+        assertThat(signedIn.statements()).isPositive();
+        assertThat(fetch(get(list).cookie(new Cookie("SESSION", "stale"))).body()).contains("Seconde proposition du cache");
+        assertThat(fetch(get(list + "&status=OPEN")).body()).as("another address is another page").contains("Seconde proposition du cache");
+    }
+
+    @Test
+    void unmarkedPagesAndErrorsAreRenderedEveryTime() throws Exception {
+        fetch(get("/fr/c/tiznit"));
+        assertThat(fetch(get("/fr/c/tiznit")).statements()).isPositive();
+
+        ProgramFixtures fixtures = new ProgramFixtures(jdbc);
+        LocalDate today = ProgramFixtures.today();
+        long process = fixtures.process(today.minusDays(3), today.plusDays(20));
+        String missing = "/fr/c/taroudant/program/" + process + "/proposals/987654321";
+        assertThat(fetch(get(missing)).status()).isEqualTo(404);
+        Answer again = fetch(get(missing));
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.statements()).isPositive();
+    }
+
+    @Test
+    void theStatisticsPageIsKeptForAnonymousVisitors() throws Exception {
+        String page = "/ar/c/taroudant/information/statistics";
+        Answer first = fetch(get(page));
+        assertThat(first.status()).isEqualTo(200);
+        Answer second = fetch(get(page));
+        assertThat(second.statements()).isZero();
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(fetch(get(page).with(Logins.as(users, "staff@taroudant.demo"))).statements()).isPositive();
+    }
+}
