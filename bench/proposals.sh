@@ -9,14 +9,14 @@
 # (PG_SCHEMA, default oc_bench_proposals) dropped and recreated on each run.
 #
 # Usage: ./mvnw -q package -DskipTests && bench/proposals.sh
-# Env:   JAR, PORT (default 18080), CONCURRENCY (default 12), DURATION_S (20), WARMUP_S (10), ENGINES
+# Env:   JAR, PORT (default 18080), CONCURRENCY (default 12), DURATION_S (20), WARMUP_S (180), ENGINES
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PORT="${PORT:-18080}"
 CONCURRENCY="${CONCURRENCY:-12}"
 DURATION_S="${DURATION_S:-20}"
-WARMUP_S="${WARMUP_S:-10}"
+WARMUP_S="${WARMUP_S:-180}"
 ENGINES="${ENGINES:-h2 pg}"
 PG_HOST="${PG_HOST:-127.0.0.1}"
 PG_PORT="${PG_PORT:-5432}"

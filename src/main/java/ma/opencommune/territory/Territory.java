@@ -6,24 +6,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.time.Duration;
 import ma.opencommune.platform.NotFoundException;
+import ma.opencommune.platform.ShortLivedCache;
 import ma.opencommune.territory.internal.CollectivityRows;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Façade of the territory module: what other modules and pages may ask about collectivities. */
+/**
+ * Façade of the territory module: what other modules and pages may ask about collectivities. Every method is one
+ * statement, so none opens a transaction of its own. A collectivity found by its slug (every page of it asks) is kept
+ * for {@code opencommune.public-cache.max-age} on each node, and forgotten on this node when its profile changes.
+ */
 @Service
-@Transactional(readOnly = true)
 public class Territory {
 
     private final CollectivityRows rows;
+    private final ShortLivedCache<String, Optional<Collectivity>> bySlug;
 
-    Territory(CollectivityRows rows) {
+    Territory(CollectivityRows rows, @Value("${opencommune.public-cache.max-age:10s}") Duration maxAge) {
         this.rows = rows;
+        this.bySlug = new ShortLivedCache<>(maxAge, 4_000);
     }
 
     public Optional<Collectivity> find(String slug) {
-        return slug == null ? Optional.empty() : rows.bySlug(slug);
+        return slug == null || slug.length() > 100 ? Optional.empty() : bySlug.get(slug, () -> rows.bySlug(slug));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TerritoryEvents.ProfileUpdated event) {
+        bySlug.clear();
     }
 
     /** The collectivity of a URL, or a 404 page. */

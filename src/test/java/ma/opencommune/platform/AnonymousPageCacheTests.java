@@ -1,7 +1,9 @@
 package ma.opencommune.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
@@ -10,6 +12,7 @@ import ma.opencommune.program.ProgramFixtures;
 import ma.opencommune.support.IntegrationTest;
 import ma.opencommune.support.Logins;
 import ma.opencommune.support.QueryCounting;
+import ma.opencommune.territory.Territory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +33,8 @@ class AnonymousPageCacheTests {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    Territory territory;
 
     record Answer(int status, String body, String csp, long statements) {
     }
@@ -78,6 +83,24 @@ class AnonymousPageCacheTests {
         Answer again = fetch(get(missing));
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.statements()).isPositive();
+    }
+
+    @Test
+    void aCollectivityKeptByItsSlugIsForgottenOnThisNodeWhenItsProfileChanges() throws Exception {
+        jdbc.sql("""
+                insert into role_grant (account_id, collectivity_id, role, granted_at, grant_key)
+                select a.id, c.id, 'STAFF_ADMIN', current_timestamp, a.id || ':' || c.id || ':STAFF_ADMIN:-'
+                from account a, collectivity c where a.email_normalized = 'staff@taroudant.demo' and c.slug = 'tiznit'
+                and not exists (select 1 from role_grant g where g.grant_key = a.id || ':' || c.id || ':STAFF_ADMIN:-')""").update();
+        String before = territory.require("tiznit").accent();
+        String accent = "teal".equals(before) ? "ochre" : "teal";
+        mvc.perform(post("/fr/c/tiznit/admin/profile").with(csrf()).with(Logins.as(users, "staff@taroudant.demo"))
+                .param("contactEmail", "mairie@tiznit.demo").param("contactPhone", "+212 5 28 86 00 00")
+                .param("addressAr", "ساحة المشور، تيزنيت").param("addressFr", "Place du Mechouar, Tiznit")
+                .param("website", "https://tiznit.demo").param("officerName", "Said Oumoussa")
+                .param("officerEmail", "information@tiznit.demo").param("officerPhone", "0528860010").param("accent", accent))
+                .andExpect(status().is3xxRedirection());
+        assertThat(territory.require("tiznit").accent()).isEqualTo(accent);
     }
 
     @Test
