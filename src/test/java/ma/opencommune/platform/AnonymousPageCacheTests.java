@@ -1,9 +1,7 @@
 package ma.opencommune.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
@@ -11,7 +9,9 @@ import java.time.LocalDate;
 import ma.opencommune.program.ProgramFixtures;
 import ma.opencommune.support.IntegrationTest;
 import ma.opencommune.support.Logins;
+import ma.opencommune.support.ProfileForms;
 import ma.opencommune.support.QueryCounting;
+import ma.opencommune.support.TestAccounts;
 import ma.opencommune.territory.Territory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,19 +87,11 @@ class AnonymousPageCacheTests {
 
     @Test
     void aCollectivityKeptByItsSlugIsForgottenOnThisNodeWhenItsProfileChanges() throws Exception {
-        jdbc.sql("""
-                insert into role_grant (account_id, collectivity_id, role, granted_at, grant_key)
-                select a.id, c.id, 'STAFF_ADMIN', current_timestamp, a.id || ':' || c.id || ':STAFF_ADMIN:-'
-                from account a, collectivity c where a.email_normalized = 'staff@taroudant.demo' and c.slug = 'tiznit'
-                and not exists (select 1 from role_grant g where g.grant_key = a.id || ':' || c.id || ':STAFF_ADMIN:-')""").update();
+        TestAccounts.grantOnce(jdbc, "staff@taroudant.demo", "tiznit", "STAFF_ADMIN");
         String before = territory.require("tiznit").accent();
         String accent = "teal".equals(before) ? "ochre" : "teal";
-        mvc.perform(post("/fr/c/tiznit/admin/profile").with(csrf()).with(Logins.as(users, "staff@taroudant.demo"))
-                .param("contactEmail", "mairie@tiznit.demo").param("contactPhone", "+212 5 28 86 00 00")
-                .param("addressAr", "ساحة المشور، تيزنيت").param("addressFr", "Place du Mechouar, Tiznit")
-                .param("website", "https://tiznit.demo").param("officerName", "Said Oumoussa")
-                .param("officerEmail", "information@tiznit.demo").param("officerPhone", "0528860010").param("accent", accent))
-                .andExpect(status().is3xxRedirection());
+        mvc.perform(ProfileForms.profile("tiznit", "information@tiznit.demo", "ساحة المشور، تيزنيت", accent)
+                .with(Logins.as(users, "staff@taroudant.demo"))).andExpect(status().is3xxRedirection());
         assertThat(territory.require("tiznit").accent()).isEqualTo(accent);
     }
 

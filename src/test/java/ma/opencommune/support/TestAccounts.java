@@ -24,4 +24,14 @@ public final class TestAccounts {
         jdbc.sql("update account set email_confirmed_at = created_at where id = ?").param(id).update();
         return email;
     }
+
+    /** Grants {@code role} in the collectivity {@code slug} to the account of {@code email}, unless it already holds it. */
+    public static void grantOnce(JdbcClient jdbc, String email, String slug, String role) {
+        jdbc.sql("""
+                insert into role_grant (account_id, collectivity_id, role, granted_at, grant_key)
+                select a.id, c.id, ?, current_timestamp, a.id || ':' || c.id || ':' || ? || ':-'
+                from account a, collectivity c where a.email_normalized = ? and c.slug = ?
+                and not exists (select 1 from role_grant g where g.grant_key = a.id || ':' || c.id || ':' || ? || ':-')""")
+                .params(role, role, email, slug, role).update();
+    }
 }

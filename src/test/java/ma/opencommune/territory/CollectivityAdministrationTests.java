@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import ma.opencommune.support.IntegrationTest;
 import ma.opencommune.support.Logins;
+import ma.opencommune.support.ProfileForms;
+import ma.opencommune.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,21 +33,13 @@ class CollectivityAdministrationTests {
     @Autowired
     Territory territory;
 
-    MockHttpServletRequestBuilder profile(String slug, String officerEmail, String addressAr) {
-        return post("/fr/c/" + slug + "/admin/profile").with(csrf())
-                .param("contactEmail", "mairie@tiznit.demo").param("contactPhone", "+212 5 28 86 00 00")
-                .param("addressAr", addressAr).param("addressFr", "Place du Mechouar, Tiznit")
-                .param("website", "https://tiznit.demo").param("officerName", "Said Oumoussa")
-                .param("officerEmail", officerEmail).param("officerPhone", "0528860010").param("accent", "teal");
+    static MockHttpServletRequestBuilder profile(String slug, String officerEmail, String addressAr) {
+        return ProfileForms.profile(slug, officerEmail, addressAr, "teal");
     }
 
     @Test
     void aStaffAdministratorPublishesTheInformationOfficersContact() throws Exception {
-        jdbc.sql("""
-                insert into role_grant (account_id, collectivity_id, role, granted_at, grant_key)
-                select a.id, c.id, 'STAFF_ADMIN', current_timestamp, a.id || ':' || c.id || ':STAFF_ADMIN:-'
-                from account a, collectivity c where a.email_normalized = 'staff@taroudant.demo' and c.slug = 'tiznit'
-                and not exists (select 1 from role_grant g where g.grant_key = a.id || ':' || c.id || ':STAFF_ADMIN:-')""").update();
+        TestAccounts.grantOnce(jdbc, "staff@taroudant.demo", "tiznit", "STAFF_ADMIN");
         var staff = Logins.as(users, "staff@taroudant.demo");
         mvc.perform(profile("tiznit", "information@tiznit.demo", "ساحة المشور، تيزنيت").with(staff)).andExpect(status().is3xxRedirection());
         mvc.perform(get("/ar/c/tiznit")).andExpect(content().string(containsString("information@tiznit.demo")));
