@@ -1,0 +1,197 @@
+package ma.opencommune.petitions;
+
+import java.time.LocalDate;
+import ma.opencommune.platform.ConflictException;
+import ma.opencommune.territory.CollectivityType;
+
+/**
+ * The petition aggregate: its state and the guarded transitions of the law. Each transition checks that it is
+ * allowed in the current state and on the given day and throws {@link ConflictException} (a 409 or a form error)
+ * otherwise; the caller saves the new state in the same transaction. The signature count is not part of it (it is
+ * computed from the signatures); transitions that depend on it take the count as it stands.
+ */
+public final class Petition {
+
+    private final long id;
+    private final long collectivityId;
+    private final CollectivityType collectivityType;
+    private final PetitionKind kind;
+    private final long agentId;
+    private PetitionStatus status;
+    private int threshold;
+    private LocalDate openedOn;
+    private LocalDate filedOn;
+    private LocalDate decisionDue;
+    private LocalDate decidedOn;
+    private RejectionGround rejectionGround;
+    private String rejectionReasoning;
+    private LocalDate sessionOn;
+    private String committee;
+    private LocalDate concludedOn;
+    private String councilDecisionReference;
+    private String outcomeSummary;
+    private final int version;
+
+    /** A new draft. */
+    public static Petition draft(long collectivityId, CollectivityType collectivityType, PetitionKind kind, long agentId) {
+        return new Petition(0, collectivityId, collectivityType, kind, agentId, PetitionStatus.DRAFT, 0, null, null, null, null, null,
+                null, null, null, null, null, null, 0);
+    }
+
+    Petition(long id, long collectivityId, CollectivityType collectivityType, PetitionKind kind, long agentId, PetitionStatus status,
+            int threshold, LocalDate openedOn, LocalDate filedOn, LocalDate decisionDue, LocalDate decidedOn,
+            RejectionGround rejectionGround, String rejectionReasoning, LocalDate sessionOn, String committee, LocalDate concludedOn,
+            String councilDecisionReference, String outcomeSummary, int version) {
+        this.id = id;
+        this.collectivityId = collectivityId;
+        this.collectivityType = collectivityType;
+        this.kind = kind;
+        this.agentId = agentId;
+        this.status = status;
+        this.threshold = threshold;
+        this.openedOn = openedOn;
+        this.filedOn = filedOn;
+        this.decisionDue = decisionDue;
+        this.decidedOn = decidedOn;
+        this.rejectionGround = rejectionGround;
+        this.rejectionReasoning = rejectionReasoning;
+        this.sessionOn = sessionOn;
+        this.committee = committee;
+        this.concludedOn = concludedOn;
+        this.councilDecisionReference = councilDecisionReference;
+        this.outcomeSummary = outcomeSummary;
+        this.version = version;
+    }
+
+    /** The agent opens the draft for signatures; the threshold of that day is kept with it (PET-2, PET-7). */
+    public void open(LocalDate today, int thresholdToday) {
+        require(status == PetitionStatus.DRAFT, "petitions.conflict.not-draft");
+        if (thresholdToday < 1) {
+            throw new IllegalArgumentException("threshold must be positive");
+        }
+        status = PetitionStatus.OPEN;
+        threshold = thresholdToday;
+        openedOn = today;
+    }
+
+    /** PET-5: staff declare it inadmissible, with a ground and reasoning, before anyone has signed. */
+    public void declareInadmissible(RejectionGround ground, String reasoning, long signatures, LocalDate today) {
+        require(status == PetitionStatus.DRAFT || status == PetitionStatus.OPEN, "petitions.conflict.not-before-signatures");
+        require(signatures == 0, "petitions.conflict.already-signed");
+        requireReason(ground, reasoning);
+        status = PetitionStatus.INADMISSIBLE;
+        rejectionGround = ground;
+        rejectionReasoning = reasoning.strip();
+        decidedOn = today;
+    }
+
+    /**
+     * Follows the count of valid signatures while signatures are collected: reaching the threshold marks it, and
+     * withdrawals (allowed until filing) that take it back under the threshold reopen it. Returns whether the status
+     * changed (the agent is told when the threshold is reached).
+     */
+    public boolean follow(long signatures) {
+        if (status == PetitionStatus.OPEN && signatures >= threshold) {
+            status = PetitionStatus.THRESHOLD_REACHED;
+            return true;
+        }
+        if (status == PetitionStatus.THRESHOLD_REACHED && signatures < threshold) {
+            status = PetitionStatus.OPEN;
+            return true;
+        }
+        return false;
+    }
+
+    /** Filed with the council once the threshold is reached: the bureau's clock starts (PET-6). */
+    public void file(LocalDate today, long signatures, PetitionRules rules) {
+        follow(signatures);
+        require(status == PetitionStatus.THRESHOLD_REACHED, status == PetitionStatus.OPEN
+                ? "petitions.conflict.below-threshold" : "petitions.conflict.not-collecting");
+        status = PetitionStatus.FILED;
+        filedOn = today;
+        decisionDue = rules.decisionDue(collectivityType, today);
+    }
+
+    /**
+     * The bureau accepts it (PET-6): placed on the agenda of a named ordinary session after the decision, referred to
+     * a committee. A commune's ordinary sessions are held in February, May and October (PET-8).
+     */
+    public void accept(LocalDate today, LocalDate session, String committeeName) {
+        require(status == PetitionStatus.FILED, "petitions.conflict.not-filed");
+        require(!today.isBefore(filedOn), "petitions.conflict.before-filing");
+        require(session != null && session.isAfter(today), "petitions.conflict.session-past");
+        require(collectivityType != CollectivityType.COMMUNE || PetitionRules.ORDINARY_SESSION_MONTHS.contains(session.getMonth()),
+                "petitions.conflict.not-ordinary-session");
+        require(committeeName != null && !committeeName.isBlank(), "petitions.conflict.committee-required");
+        status = PetitionStatus.ACCEPTED;
+        decidedOn = today;
+        sessionOn = session;
+        committee = committeeName.strip();
+    }
+
+    /** The bureau rejects it with a ground and written reasoning (PET-6). */
+    public void reject(LocalDate today, RejectionGround ground, String reasoning) {
+        require(status == PetitionStatus.FILED, "petitions.conflict.not-filed");
+        require(!today.isBefore(filedOn), "petitions.conflict.before-filing");
+        requireReason(ground, reasoning);
+        status = PetitionStatus.REJECTED;
+        decidedOn = today;
+        rejectionGround = ground;
+        rejectionReasoning = reasoning.strip();
+    }
+
+    /** The council's decision after the session it was placed on. */
+    public void conclude(LocalDate today, String decisionReference, String summary) {
+        require(status == PetitionStatus.ACCEPTED, "petitions.conflict.not-accepted");
+        require(!today.isBefore(sessionOn), "petitions.conflict.before-session");
+        require(decisionReference != null && !decisionReference.isBlank() && summary != null && !summary.isBlank(),
+                "petitions.conflict.outcome-required");
+        status = PetitionStatus.CONCLUDED;
+        concludedOn = today;
+        councilDecisionReference = decisionReference.strip();
+        outcomeSummary = summary.strip();
+    }
+
+    /** PET-6: filed, still undecided, and past the last day of the bureau's delay (flagged publicly). */
+    public boolean decisionOverdue(LocalDate today) {
+        return status == PetitionStatus.FILED && today.isAfter(decisionDue);
+    }
+
+    /** Whether the bureau decided within its delay (for the network's index); null while undecided. */
+    public Boolean decidedInTime() {
+        if (filedOn == null || decidedOn == null || status == PetitionStatus.INADMISSIBLE) {
+            return null;
+        }
+        return !decidedOn.isAfter(decisionDue);
+    }
+
+    private static void requireReason(RejectionGround ground, String reasoning) {
+        require(ground != null && reasoning != null && !reasoning.isBlank(), "petitions.conflict.reason-required");
+    }
+
+    private static void require(boolean condition, String messageKey) {
+        if (!condition) {
+            throw new ConflictException(messageKey);
+        }
+    }
+
+    public long id() { return id; }
+    public long collectivityId() { return collectivityId; }
+    public CollectivityType collectivityType() { return collectivityType; }
+    public PetitionKind kind() { return kind; }
+    public long agentId() { return agentId; }
+    public PetitionStatus status() { return status; }
+    public int threshold() { return threshold; }
+    public LocalDate openedOn() { return openedOn; }
+    public LocalDate filedOn() { return filedOn; }
+    public LocalDate decisionDue() { return decisionDue; }
+    public LocalDate decidedOn() { return decidedOn; }
+    public RejectionGround rejectionGround() { return rejectionGround; }
+    public String rejectionReasoning() { return rejectionReasoning; }
+    public LocalDate sessionOn() { return sessionOn; }
+    public String committee() { return committee; }
+    public LocalDate concludedOn() { return concludedOn; }
+    public String councilDecisionReference() { return councilDecisionReference; }
+    public String outcomeSummary() { return outcomeSummary; }
+    public int version() { return version; }
+}

@@ -1,0 +1,195 @@
+package ma.opencommune.petitions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import ma.opencommune.identity.Access;
+import ma.opencommune.identity.AccountUser;
+import ma.opencommune.identity.Role;
+import ma.opencommune.platform.Check;
+import ma.opencommune.platform.Lang;
+import ma.opencommune.platform.Morocco;
+import ma.opencommune.platform.NotFoundException;
+import ma.opencommune.territory.Collectivity;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Façade of the petitions module: drafts written by their agent (PET-3) or an association's representative (PET-4),
+ * opened for signatures with the threshold of the rulebook (PET-2, PET-7), filed with the council and decided by its
+ * bureau (PET-5, PET-6, PET-8). Each step loads the aggregate under a row lock, lets it guard the transition and
+ * saves it with an action-log event. Staff steps need a council secretary or staff administrator of that
+ * collectivity; the collectivity always comes from the URL.
+ */
+@Service
+@Transactional
+public class Petitions {
+
+    /** What the agent writes, in their own language; the association's details only for an association's petition. */
+    public record Draft(PetitionKind kind, String title, String object, String reasons, String requestedAction, String lang,
+            String associationName, LocalDate associationConstitutedOn, String associationSeat, String associationField) {
+    }
+
+    static final Role[] BUREAU_STAFF = {Role.COUNCIL_SECRETARY, Role.STAFF_ADMIN};
+    /** PET-4: an association legally constituted for more than this many years. */
+    static final int ASSOCIATION_MIN_YEARS = 3;
+
+    private final JdbcClient jdbc;
+    private final PetitionStore store;
+    private final PetitionRules rules;
+    private final Access access;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Petitions(JdbcClient jdbc, PetitionStore store, PetitionRules rules, Access access, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.rules = rules;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(Instant.now(clock), Morocco.ZONE);
+    }
+
+    public PetitionRules rules() {
+        return rules;
+    }
+
+    /** A new draft of a signed-in person with a confirmed address, who becomes its agent; checked whole before saving. */
+    public long draft(Collectivity c, AccountUser agent, Draft d) {
+        if (agent == null || !agent.isEnabled()) {
+            throw new AccessDeniedException("a confirmed account writes petitions");
+        }
+        LocalDate today = today();
+        Check check = new Check()
+                .required("kind", d.kind())
+                .text("title", d.title(), true, 200)
+                .text("object", d.object(), true, 5_000)
+                .text("reasons", d.reasons(), true, 20_000)
+                .text("requestedAction", d.requestedAction(), true, 5_000);
+        if (d.kind() == PetitionKind.ASSOCIATION) {
+            check.text("associationName", d.associationName(), true, 300)
+                    .required("associationConstitutedOn", d.associationConstitutedOn())
+                    .when(d.associationConstitutedOn() != null
+                            && !d.associationConstitutedOn().isBefore(today.minusYears(ASSOCIATION_MIN_YEARS)),
+                            "associationConstitutedOn", "petitions.validation.association-too-young")
+                    .text("associationSeat", d.associationSeat(), true, 500)
+                    .text("associationField", d.associationField(), true, 500);
+        }
+        check.orThrow();
+        boolean association = d.kind() == PetitionKind.ASSOCIATION;
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into petition (collectivity_id, kind, agent_id, title, object, reasons, requested_action, lang, association_name,
+                    association_constituted_on, association_seat, association_field, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?)""")
+                .params(c.id(), d.kind().name(), agent.id(), d.title().strip(), d.object().strip(), d.reasons().strip(),
+                        d.requestedAction().strip(), Lang.of(d.lang()).orElse(Lang.AR).code(), association ? d.associationName().strip() : null,
+                        association ? d.associationConstitutedOn() : null, association ? d.associationSeat().strip() : null,
+                        association ? d.associationField().strip() : null, ma.opencommune.platform.Sql.at(Instant.now(clock)))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        step(c, agent.id(), id, PetitionEvents.Step.DRAFTED, today);
+        return id;
+    }
+
+    /** The agent opens the draft for signatures; its threshold is the rulebook's of that day (PET-2, PET-7). */
+    public Petition open(Collectivity c, long id, AccountUser agent) {
+        Petition p = require(c, id, true);
+        if (agent == null || agent.id() != p.agentId()) {
+            throw new AccessDeniedException("only the agent opens the petition");
+        }
+        p.open(today(), rules.threshold(c));
+        return saved(c, p, agent.id(), PetitionEvents.Step.OPENED);
+    }
+
+    /** Valid signatures, online and on paper. */
+    @Transactional(readOnly = true)
+    public long[] signatures(Collectivity c, long id) {
+        return store.signatures(require(c, id, false).id());
+    }
+
+    /** Marks the threshold reached or lost from the signatures as they stand; tells whether the status changed. */
+    public boolean follow(Collectivity c, long id) {
+        Petition p = require(c, id, true);
+        PetitionStatus before = p.status();
+        if (!p.follow(total(p))) {
+            return false;
+        }
+        saved(c, p, null, before == PetitionStatus.OPEN ? PetitionEvents.Step.THRESHOLD_REACHED : PetitionEvents.Step.THRESHOLD_LOST);
+        return true;
+    }
+
+    /** Staff record its filing with the council: the bureau's clock starts (PET-6). */
+    public Petition file(Collectivity c, long id, AccountUser staff) {
+        access.requireStaff(staff, c, BUREAU_STAFF);
+        Petition p = require(c, id, true);
+        p.file(today(), total(p), rules);
+        return saved(c, p, staff.id(), PetitionEvents.Step.FILED);
+    }
+
+    /** The bureau's acceptance onto a named ordinary session, with the committee (PET-6, PET-8). */
+    public Petition accept(Collectivity c, long id, AccountUser staff, LocalDate session, String committee) {
+        access.requireStaff(staff, c, BUREAU_STAFF);
+        Petition p = require(c, id, true);
+        p.accept(today(), session, committee);
+        return saved(c, p, staff.id(), PetitionEvents.Step.ACCEPTED);
+    }
+
+    /** The bureau's reasoned rejection (PET-6). */
+    public Petition reject(Collectivity c, long id, AccountUser staff, RejectionGround ground, String reasoning) {
+        access.requireStaff(staff, c, BUREAU_STAFF);
+        Petition p = require(c, id, true);
+        p.reject(today(), ground, reasoning);
+        return saved(c, p, staff.id(), PetitionEvents.Step.REJECTED);
+    }
+
+    /** The council's decision after the session. */
+    public Petition conclude(Collectivity c, long id, AccountUser staff, String decisionReference, String summary) {
+        access.requireStaff(staff, c, BUREAU_STAFF);
+        Petition p = require(c, id, true);
+        p.conclude(today(), decisionReference, summary);
+        return saved(c, p, staff.id(), PetitionEvents.Step.CONCLUDED);
+    }
+
+    /** PET-5: inadmissible before anyone signs, with a ground and reasoning. */
+    public Petition declareInadmissible(Collectivity c, long id, AccountUser staff, RejectionGround ground, String reasoning) {
+        access.requireStaff(staff, c, BUREAU_STAFF);
+        Petition p = require(c, id, true);
+        p.declareInadmissible(ground, reasoning, total(p), today());
+        return saved(c, p, staff.id(), PetitionEvents.Step.DECLARED_INADMISSIBLE);
+    }
+
+    /** The petition of this collectivity, or a 404 (another collectivity's id answers as if it did not exist). */
+    @Transactional(readOnly = true)
+    public Petition find(Collectivity c, long id) {
+        return require(c, id, false);
+    }
+
+    private Petition require(Collectivity c, long id, boolean lock) {
+        return store.find(c.id(), c.type(), id, lock).orElseThrow(() -> new NotFoundException("petition " + id));
+    }
+
+    private long total(Petition p) {
+        long[] counts = store.signatures(p.id());
+        return counts[0] + counts[1];
+    }
+
+    private Petition saved(Collectivity c, Petition p, Long actorId, PetitionEvents.Step step) {
+        store.save(p);
+        step(c, actorId, p.id(), step, today());
+        return store.find(c.id(), c.type(), p.id(), false).orElseThrow();
+    }
+
+    private void step(Collectivity c, Long actorId, long id, PetitionEvents.Step step, LocalDate on) {
+        events.publishEvent(new PetitionEvents.PetitionStepped(UUID.randomUUID(), Instant.now(clock), c.id(), actorId, id, step, on));
+    }
+}

@@ -1,0 +1,158 @@
+package ma.opencommune.petitions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.UUID;
+import ma.opencommune.identity.AccountUser;
+import ma.opencommune.platform.ConflictException;
+import ma.opencommune.platform.InvalidInput;
+import ma.opencommune.platform.NotFoundException;
+import ma.opencommune.support.IntegrationTest;
+import ma.opencommune.territory.Collectivity;
+import ma.opencommune.territory.Territory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** A petition from draft to the bureau's decision through the façade, on both engines, with its tenancy and checks. */
+@IntegrationTest
+class PetitionLifecycleTests {
+
+    @Autowired
+    Petitions petitions;
+    @Autowired
+    Territory territory;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+
+    Collectivity taroudant;
+    AccountUser citizen;
+    AccountUser staff;
+
+    @BeforeEach
+    void setUp() {
+        taroudant = territory.require("taroudant");
+        citizen = user("citizen@opencommune.demo");
+        staff = user("staff@taroudant.demo");
+    }
+
+    AccountUser user(String email) {
+        return (AccountUser) users.loadUserByUsername(email);
+    }
+
+    static Petitions.Draft citizens(String title) {
+        return new Petitions.Draft(PetitionKind.CITIZENS, title, "Éclairage du quartier Assarag.",
+                "Les rues du quartier sont sombres la nuit.", "Installer l'éclairage public rue par rue.", "fr", null, null, null, null);
+    }
+
+    void sign(long petitionId, int n, String source) {
+        for (int i = 0; i < n; i++) {
+            jdbc.sql("insert into petition_signature (petition_id, collectivity_id, cin_hash, source, basis, signed_at)"
+                    + " values (?, ?, ?, ?, 'RESIDENT', current_timestamp)")
+                    .params(petitionId, taroudant.id(), UUID.randomUUID().toString().replace("-", ""), source).update();
+        }
+    }
+
+    static LocalDate nextOrdinarySession(LocalDate after) {
+        LocalDate d = after.plusDays(1);
+        while (!PetitionRules.ORDINARY_SESSION_MONTHS.contains(d.getMonth())) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    @Test
+    void theAgentOpensItWithTheCollectivitysThresholdAndStaffFileItOnceEnoughPeopleHaveSigned() {
+        long id = petitions.draft(taroudant, citizen, citizens("Éclairer le quartier Assarag"));
+        assertThat(petitions.find(taroudant, id).status()).isEqualTo(PetitionStatus.DRAFT);
+        assertThatThrownBy(() -> petitions.open(taroudant, id, staff)).isInstanceOf(AccessDeniedException.class);
+
+        Petition opened = petitions.open(taroudant, id, citizen);
+        assertThat(opened.status()).isEqualTo(PetitionStatus.OPEN);
+        assertThat(opened.threshold()).isEqualTo(petitions.rules().threshold(taroudant)).isEqualTo(200);
+
+        sign(id, 150, "ONLINE");
+        sign(id, 49, "PAPER");
+        assertThat(petitions.signatures(taroudant, id)).containsExactly(150, 49);
+        assertThatThrownBy(() -> petitions.file(taroudant, id, staff)).isInstanceOf(ConflictException.class)
+                .hasMessage("petitions.conflict.below-threshold");
+        assertThat(petitions.follow(taroudant, id)).isFalse();
+
+        sign(id, 1, "PAPER");
+        assertThat(petitions.follow(taroudant, id)).isTrue();
+        assertThat(petitions.find(taroudant, id).status()).isEqualTo(PetitionStatus.THRESHOLD_REACHED);
+
+        assertThatThrownBy(() -> petitions.file(taroudant, id, user("staff@agadir.demo"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> petitions.file(taroudant, id, citizen)).isInstanceOf(AccessDeniedException.class);
+        Petition filed = petitions.file(taroudant, id, staff);
+        assertThat(filed.status()).isEqualTo(PetitionStatus.FILED);
+        assertThat(filed.filedOn()).isEqualTo(petitions.today());
+        assertThat(filed.decisionDue()).isEqualTo(petitions.today().plusMonths(3));
+        assertThatThrownBy(() -> petitions.file(taroudant, id, staff)).isInstanceOf(ConflictException.class);
+
+        LocalDate session = nextOrdinarySession(petitions.today());
+        assertThat(session.getMonth()).isIn(Month.FEBRUARY, Month.MAY, Month.OCTOBER);
+        Petition accepted = petitions.accept(taroudant, id, staff, session, "Commission de l'urbanisme");
+        assertThat(accepted.status()).isEqualTo(PetitionStatus.ACCEPTED);
+        assertThat(accepted.sessionOn()).isEqualTo(session);
+        assertThat(accepted.decidedInTime()).isTrue();
+    }
+
+    @Test
+    void anotherCollectivitysPetitionIsNotFoundThroughThisOne() {
+        long id = petitions.draft(taroudant, citizen, citizens("Ombrager la place du marché"));
+        Collectivity agadir = territory.require("agadir");
+        assertThatThrownBy(() -> petitions.find(agadir, id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> petitions.open(agadir, id, citizen)).isInstanceOf(NotFoundException.class);
+        assertThat(petitions.find(taroudant, id).status()).isEqualTo(PetitionStatus.DRAFT);
+    }
+
+    @Test
+    void aDraftWithMissingOrHugeTextsOrATooYoungAssociationIsRefusedWholeAndNothingIsSaved() {
+        long before = jdbc.sql("select count(*) from petition").query(Long.class).single();
+        var empty = new Petitions.Draft(PetitionKind.CITIZENS, " ", null, "x".repeat(1_000_000), "<script>", "fr", null, null, null, null);
+        assertThatThrownBy(() -> petitions.draft(taroudant, citizen, empty)).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.errors()).containsEntry("title", "validation.required").containsEntry("object", "validation.required")
+                        .containsEntry("reasons", "validation.text.too-long").doesNotContainKey("requestedAction"));
+        var young = new Petitions.Draft(PetitionKind.ASSOCIATION, "Une bibliothèque de quartier", "Objet", "Motifs", "Demande", "fr",
+                "Association Tifawin", petitions.today().minusYears(3), "Taroudant", "Lecture publique");
+        assertThatThrownBy(() -> petitions.draft(taroudant, citizen, young)).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.errors()).containsOnlyKeys("associationConstitutedOn"));
+        assertThat(jdbc.sql("select count(*) from petition").query(Long.class).single()).isEqualTo(before);
+
+        var old = new Petitions.Draft(PetitionKind.ASSOCIATION, "Une bibliothèque de quartier", "Objet", "Motifs", "Demande", "xx",
+                "Association Tifawin", petitions.today().minusYears(3).minusDays(1), "Taroudant", "Lecture publique");
+        long id = petitions.draft(taroudant, citizen, old);
+        assertThat(jdbc.sql("select lang from petition where id = ?").param(id).query(String.class).single()).isEqualTo("ar");
+    }
+
+    @Test
+    void onePersonSignsAPetitionOnceWhateverTheAccountAndStaffDeclareItInadmissibleOnlyBeforeAnySignature_PET5() {
+        long id = petitions.draft(taroudant, citizen, citizens("Un marché couvert"));
+        petitions.open(taroudant, id, citizen);
+        jdbc.sql("insert into petition_signature (petition_id, collectivity_id, cin_hash, source, basis, signed_at)"
+                + " values (?, ?, 'same-person-hash', 'ONLINE', 'RESIDENT', current_timestamp)").params(id, taroudant.id()).update();
+        assertThatThrownBy(() -> jdbc.sql("insert into petition_signature (petition_id, collectivity_id, cin_hash, source, basis, signed_at)"
+                + " values (?, ?, 'same-person-hash', 'PAPER', 'ECONOMIC', current_timestamp)").params(id, taroudant.id()).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> petitions.declareInadmissible(taroudant, id, staff, RejectionGround.BEFORE_THE_COURTS, "Affaire pendante."))
+                .isInstanceOf(ConflictException.class).hasMessage("petitions.conflict.already-signed");
+
+        long other = petitions.draft(taroudant, citizen, citizens("Changer le nom de la commune"));
+        assertThatThrownBy(() -> petitions.declareInadmissible(taroudant, other, user("staff@agadir.demo"), RejectionGround.OTHER, "Motif."))
+                .isInstanceOf(AccessDeniedException.class);
+        Petition p = petitions.declareInadmissible(taroudant, other, staff, RejectionGround.NOT_COUNCIL_COMPETENCE,
+                "Le nom d'une commune est fixé par décret, non par le conseil.");
+        assertThat(p.status()).isEqualTo(PetitionStatus.INADMISSIBLE);
+        assertThat(p.rejectionReasoning()).startsWith("Le nom d'une commune");
+    }
+}

@@ -1,0 +1,135 @@
+package ma.opencommune.petitions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import ma.opencommune.platform.ConflictException;
+import ma.opencommune.territory.CollectivityType;
+import org.junit.jupiter.api.Test;
+
+/** The petition's life cycle: every transition allowed where the law allows it and refused elsewhere. */
+class PetitionTests {
+
+    private static final LocalDate OPENED = LocalDate.of(2026, 12, 1);
+    private static final LocalDate FILED = LocalDate.of(2027, 1, 15);
+    private final PetitionRules rules = PetitionRules.defaults();
+
+    private static Petition open(CollectivityType type) {
+        Petition p = Petition.draft(1, type, PetitionKind.CITIZENS, 7);
+        p.open(OPENED, 100);
+        return p;
+    }
+
+    private Petition filed() {
+        Petition p = open(CollectivityType.COMMUNE);
+        p.file(FILED, 100, rules);
+        return p;
+    }
+
+    private static void refused(Runnable transition, String key) {
+        assertThatThrownBy(transition::run).isInstanceOf(ConflictException.class).hasMessage(key);
+    }
+
+    @Test
+    void aDraftOpensOnceWithTheThresholdOfThatDay() {
+        Petition p = open(CollectivityType.COMMUNE);
+        assertThat(p.status()).isEqualTo(PetitionStatus.OPEN);
+        assertThat(p.threshold()).isEqualTo(100);
+        assertThat(p.openedOn()).isEqualTo(OPENED);
+        refused(() -> p.open(OPENED, 200), "petitions.conflict.not-draft");
+        assertThat(p.threshold()).isEqualTo(100);
+    }
+
+    @Test
+    void theThresholdIsReachedAtItsExactCountAndLostAgainOnAWithdrawalBeforeFiling() {
+        Petition p = open(CollectivityType.COMMUNE);
+        assertThat(p.follow(99)).isFalse();
+        assertThat(p.status()).isEqualTo(PetitionStatus.OPEN);
+        assertThat(p.follow(100)).isTrue();
+        assertThat(p.status()).isEqualTo(PetitionStatus.THRESHOLD_REACHED);
+        assertThat(p.status().collecting()).isTrue();
+        assertThat(p.follow(99)).isTrue();
+        assertThat(p.status()).isEqualTo(PetitionStatus.OPEN);
+    }
+
+    @Test
+    void onlyAPetitionWithEnoughSignaturesIsFiledAndFilingStartsTheBureausClock_PET6() {
+        Petition p = open(CollectivityType.COMMUNE);
+        refused(() -> p.file(FILED, 99, rules), "petitions.conflict.below-threshold");
+        p.file(FILED, 100, rules);
+        assertThat(p.status()).isEqualTo(PetitionStatus.FILED);
+        assertThat(p.status().collecting()).isFalse();
+        assertThat(p.decisionDue()).isEqualTo(LocalDate.of(2027, 4, 15));
+        refused(() -> p.file(FILED, 150, rules), "petitions.conflict.not-collecting");
+    }
+
+    @Test
+    void anUndecidedPetitionIsOverdueTheDayAfterTheThreeMonths() {
+        Petition p = filed();
+        assertThat(p.decisionOverdue(LocalDate.of(2027, 4, 14))).isFalse();
+        assertThat(p.decisionOverdue(LocalDate.of(2027, 4, 15))).isFalse();
+        assertThat(p.decisionOverdue(LocalDate.of(2027, 4, 16))).isTrue();
+        p.reject(LocalDate.of(2027, 4, 16), RejectionGround.NOT_COUNCIL_COMPETENCE, "Relève de l'État.");
+        assertThat(p.decisionOverdue(LocalDate.of(2027, 5, 1))).isFalse();
+        assertThat(p.decidedInTime()).isFalse();
+    }
+
+    @Test
+    void aRegionsBureauHasTwoMonths() {
+        Petition p = open(CollectivityType.REGION);
+        p.file(FILED, 100, rules);
+        assertThat(p.decisionDue()).isEqualTo(LocalDate.of(2027, 3, 15));
+        assertThat(p.decisionOverdue(LocalDate.of(2027, 3, 16))).isTrue();
+    }
+
+    @Test
+    void theBureauAcceptsOntoAComingOrdinarySessionWithACommittee_PET6_PET8() {
+        Petition p = filed();
+        LocalDate decided = LocalDate.of(2027, 3, 1);
+        refused(() -> p.accept(decided, LocalDate.of(2027, 3, 20), "Commission des affaires sociales"), "petitions.conflict.not-ordinary-session");
+        refused(() -> p.accept(decided, LocalDate.of(2026, 10, 5), "Commission des affaires sociales"), "petitions.conflict.session-past");
+        refused(() -> p.accept(decided, LocalDate.of(2027, 5, 4), " "), "petitions.conflict.committee-required");
+        refused(() -> p.accept(LocalDate.of(2027, 1, 14), LocalDate.of(2027, 5, 4), "Commission"), "petitions.conflict.before-filing");
+        p.accept(decided, LocalDate.of(2027, 5, 4), " Commission des affaires sociales ");
+        assertThat(p.status()).isEqualTo(PetitionStatus.ACCEPTED);
+        assertThat(p.committee()).isEqualTo("Commission des affaires sociales");
+        assertThat(p.decidedInTime()).isTrue();
+        refused(() -> p.reject(decided, RejectionGround.OTHER, "Trop tard."), "petitions.conflict.not-filed");
+    }
+
+    @Test
+    void aRejectionNeedsAGroundAndWrittenReasoning() {
+        Petition p = filed();
+        refused(() -> p.reject(FILED, null, "Motif"), "petitions.conflict.reason-required");
+        refused(() -> p.reject(FILED, RejectionGround.OTHER, "   "), "petitions.conflict.reason-required");
+        p.reject(FILED, RejectionGround.EXCLUDED_MATTER, "L'objet touche à une matière exclue par la loi.");
+        assertThat(p.status()).isEqualTo(PetitionStatus.REJECTED);
+        assertThat(p.decidedInTime()).isTrue();
+    }
+
+    @Test
+    void theOutcomeIsRecordedOnlyAfterTheSessionWithTheCouncilsDecision() {
+        Petition p = filed();
+        p.accept(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 4), "Commission du budget");
+        refused(() -> p.conclude(LocalDate.of(2027, 5, 3), "D-12/2027", "Adoptée."), "petitions.conflict.before-session");
+        refused(() -> p.conclude(LocalDate.of(2027, 5, 4), "", "Adoptée."), "petitions.conflict.outcome-required");
+        p.conclude(LocalDate.of(2027, 5, 4), "D-12/2027", "Le conseil adopte l'aménagement demandé.");
+        assertThat(p.status()).isEqualTo(PetitionStatus.CONCLUDED);
+        refused(() -> p.conclude(LocalDate.of(2027, 5, 5), "D-13/2027", "Encore."), "petitions.conflict.not-accepted");
+    }
+
+    @Test
+    void staffDeclareInadmissibleOnlyBeforeAnyoneSigns_PET5() {
+        Petition signed = open(CollectivityType.COMMUNE);
+        refused(() -> signed.declareInadmissible(RejectionGround.BEFORE_THE_COURTS, "Affaire pendante.", 1, OPENED),
+                "petitions.conflict.already-signed");
+        Petition draft = Petition.draft(1, CollectivityType.COMMUNE, PetitionKind.ASSOCIATION, 7);
+        refused(() -> draft.declareInadmissible(RejectionGround.OTHER, "", 0, OPENED), "petitions.conflict.reason-required");
+        draft.declareInadmissible(RejectionGround.BEFORE_THE_COURTS, "L'affaire est pendante devant le tribunal.", 0, OPENED);
+        assertThat(draft.status()).isEqualTo(PetitionStatus.INADMISSIBLE);
+        assertThat(draft.decidedInTime()).isNull();
+        refused(() -> draft.open(OPENED, 100), "petitions.conflict.not-draft");
+        refused(() -> filed().declareInadmissible(RejectionGround.OTHER, "Motif.", 0, FILED), "petitions.conflict.not-before-signatures");
+    }
+}
