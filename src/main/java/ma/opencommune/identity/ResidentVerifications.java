@@ -151,6 +151,14 @@ public class ResidentVerifications {
                 .params(accountId, collectivityId).query(Integer.class).single() > 0;
     }
 
+    /** The approved ground of the account's attachment to the commune (PET-1), if any; residence first. */
+    @Transactional(readOnly = true)
+    public Optional<Basis> verifiedBasis(long accountId, long collectivityId) {
+        return jdbc.sql("select basis from resident_declaration where account_id = ? and collectivity_id = ? and status = 'APPROVED'"
+                + " order by case when basis = 'RESIDENCE' then 0 else 1 end, id limit 1")
+                .params(accountId, collectivityId).query((rs, i) -> Basis.valueOf(rs.getString(1))).optional();
+    }
+
     /** The keyed hash of an account's CIN, for one-signature-per-person rules in other modules. */
     @Transactional(readOnly = true)
     public Optional<String> cinHash(long accountId) {

@@ -128,6 +128,17 @@ public class Petitions {
         return true;
     }
 
+    /** A petition collecting signatures, for the job that follows their thresholds. */
+    public record Collecting(long collectivityId, long id) {
+    }
+
+    /** Every petition collecting signatures. */
+    @Transactional(readOnly = true)
+    public java.util.List<Collecting> collecting() {
+        return jdbc.sql("select collectivity_id, id from petition where status in ('OPEN', 'THRESHOLD_REACHED') order by id")
+                .query((rs, i) -> new Collecting(rs.getLong(1), rs.getLong(2))).list();
+    }
+
     /** Staff record its filing with the council: the bureau's clock starts (PET-6). */
     public Petition file(Collectivity c, long id, AccountUser staff) {
         access.requireStaff(staff, c, BUREAU_STAFF);
