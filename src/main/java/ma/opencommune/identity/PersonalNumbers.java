@@ -26,6 +26,11 @@ public class PersonalNumbers {
         return Cin.normalize(input).map(n -> new Sealed(cipher.encrypt(n), cipher.keyedHash(n), Cin.hint(n)));
     }
 
+    /** Other personal text a procedure must keep (a signatory's name read on a paper sheet), encrypted at rest. */
+    public String encrypt(String text) {
+        return cipher.encrypt(text);
+    }
+
     /** The number in clear, for the staff of the body that holds the request (never for public pages). */
     public String open(String sealedCipher) {
         return cipher.decrypt(sealedCipher);

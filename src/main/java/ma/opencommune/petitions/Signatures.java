@@ -3,14 +3,18 @@ package ma.opencommune.petitions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import ma.opencommune.identity.Access;
 import ma.opencommune.identity.AccountUser;
+import ma.opencommune.identity.PersonalNumbers;
 import ma.opencommune.identity.ResidentVerifications;
+import ma.opencommune.platform.Check;
 import ma.opencommune.platform.ConflictException;
 import ma.opencommune.platform.InvalidInput;
 import ma.opencommune.platform.NotFoundException;
 import ma.opencommune.platform.Sql;
 import ma.opencommune.territory.Collectivity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,15 +30,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Signatures {
 
+    /** Markup has no place in a person's name. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[<>]");
+
     private final JdbcClient jdbc;
     private final PetitionStore store;
     private final ResidentVerifications residents;
+    private final PersonalNumbers numbers;
+    private final Access access;
     private final Clock clock;
 
-    Signatures(JdbcClient jdbc, PetitionStore store, ResidentVerifications residents, Clock clock) {
+    Signatures(JdbcClient jdbc, PetitionStore store, ResidentVerifications residents, PersonalNumbers numbers, Access access, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.residents = residents;
+        this.numbers = numbers;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -60,7 +71,7 @@ public class Signatures {
         int inserted = jdbc.sql("""
                 insert into petition_signature (petition_id, collectivity_id, cin_hash, account_id, source, basis, signed_at, notify)
                 values (?, ?, ?, ?, 'ONLINE', ?, ?, ?) on conflict do nothing""")
-                .params(p.id(), c.id(), cinHash, person.id(), basis == ResidentVerifications.Basis.RESIDENCE ? "RESIDENT" : "ECONOMIC",
+                .params(p.id(), c.id(), cinHash, person.id(), (basis == ResidentVerifications.Basis.RESIDENCE ? SignatureBasis.RESIDENT : SignatureBasis.ECONOMIC).name(),
                         Sql.at(Instant.now(clock)), notify)
                 .update();
         if (inserted == 0) {
@@ -79,6 +90,50 @@ public class Signatures {
                 .params(p.id(), cinHash).update();
         if (deleted == 0) {
             throw new ConflictException("petitions.conflict.not-signed");
+        }
+    }
+
+    /**
+     * Staff enter a signature collected on paper (PET-1): the name and number read on the sheet and the ground of
+     * attachment. A number that already signed, online or on paper, is refused: one signature per person.
+     */
+    public long addPaper(Collectivity c, long petitionId, AccountUser staff, String fullName, String cinInput, SignatureBasis basis) {
+        access.requireStaff(staff, c, Petitions.BUREAU_STAFF);
+        Petition p = store.find(c.id(), c.type(), petitionId, false).orElseThrow(() -> new NotFoundException("petition " + petitionId));
+        java.util.Optional<PersonalNumbers.Sealed> sealed = numbers.seal(cinInput);
+        Check check = new Check().text("fullName", fullName, true, 200)
+                .when(!Check.blank(fullName) && NAME.matcher(fullName.strip()).find(), "fullName", "validation.characters")
+                .when(sealed.isEmpty(), "cin", "validation.cin.format")
+                .required("basis", basis);
+        check.orThrow();
+        if (!p.status().collecting()) {
+            throw new ConflictException("petitions.conflict.not-collecting");
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        int inserted = jdbc.sql("""
+                insert into petition_signature (petition_id, collectivity_id, cin_hash, source, basis, full_name_cipher, cin_cipher,
+                    entered_by, signed_at)
+                values (?, ?, ?, 'PAPER', ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(p.id(), c.id(), sealed.get().hash(), basis.name(), numbers.encrypt(fullName.strip()), sealed.get().cipher(),
+                        staff.id(), Sql.at(Instant.now(clock)))
+                .update(key, "id");
+        if (inserted == 0) {
+            throw new ConflictException("petitions.conflict.paper-duplicate");
+        }
+        return key.getKey().longValue();
+    }
+
+    /** Staff remove a paper entry typed in error, until filing. */
+    public void removePaper(Collectivity c, long petitionId, AccountUser staff, long signatureId) {
+        access.requireStaff(staff, c, Petitions.BUREAU_STAFF);
+        Petition p = store.find(c.id(), c.type(), petitionId, false).orElseThrow(() -> new NotFoundException("petition " + petitionId));
+        if (!p.status().collecting()) {
+            throw new ConflictException("petitions.conflict.not-collecting");
+        }
+        int deleted = jdbc.sql("delete from petition_signature where id = ? and petition_id = ? and collectivity_id = ? and source = 'PAPER'")
+                .params(signatureId, p.id(), c.id()).update();
+        if (deleted == 0) {
+            throw new NotFoundException("paper signature " + signatureId);
         }
     }
 

@@ -202,4 +202,34 @@ class SignatureTests {
         assertThat(petitions.follow(taroudant, id)).isTrue();
         assertThat(petitions.find(taroudant, id).status()).isEqualTo(PetitionStatus.THRESHOLD_REACHED);
     }
+
+    @Test
+    void staffEnterPaperSignaturesCheckedAgainstOnlineOnesAndTheCountShowsBothParts() {
+        long id = openPetition("Un point d'eau au souk");
+        String cin = newCin();
+        AccountUser online = verified(taroudant, cin, ResidentVerifications.Basis.RESIDENCE);
+        signatures.sign(taroudant, id, online, true, false);
+
+        String paperCin = newCin();
+        long entry = signatures.addPaper(taroudant, id, staff, "Fatima Ait Lhaj", paperCin.toLowerCase(), SignatureBasis.RESIDENT);
+        assertThatThrownBy(() -> signatures.addPaper(taroudant, id, staff, "Brahim Oubella", " " + cin.toLowerCase() + " ", SignatureBasis.ECONOMIC))
+                .isInstanceOf(ConflictException.class).hasMessage("petitions.conflict.paper-duplicate");
+        assertThatThrownBy(() -> signatures.addPaper(taroudant, id, staff, "<b>x</b>", "12AB", null))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .containsEntry("fullName", "validation.characters").containsEntry("cin", "validation.cin.format").containsKey("basis"));
+        assertThatThrownBy(() -> signatures.addPaper(taroudant, id, user("staff@agadir.demo"), "Said Amzil", newCin(), SignatureBasis.RESIDENT))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> signatures.addPaper(taroudant, id, online, "Said Amzil", newCin(), SignatureBasis.RESIDENT))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(petitions.signatures(taroudant, id)).containsExactly(1, 1);
+
+        String stored = jdbc.sql("select full_name_cipher || '|' || cin_cipher from petition_signature where id = ?").param(entry)
+                .query(String.class).single();
+        assertThat(stored).doesNotContain("Fatima").doesNotContain(paperCin);
+
+        signatures.removePaper(taroudant, id, staff, entry);
+        assertThat(petitions.signatures(taroudant, id)).containsExactly(1, 0);
+        assertThatThrownBy(() -> signatures.removePaper(territory.require("agadir"), id, user("staff@agadir.demo"), entry))
+                .isInstanceOf(ma.opencommune.platform.NotFoundException.class);
+    }
 }
