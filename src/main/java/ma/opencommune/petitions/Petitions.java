@@ -128,6 +128,50 @@ public class Petitions {
         return true;
     }
 
+    /** What the public reads of a petition: its texts (in its author's language) and where it stands. */
+    public record Texts(PetitionKind kind, String title, String object, String reasons, String requestedAction, String lang,
+            String associationName) {
+    }
+
+    /** A line of the public list. */
+    public record Line(long id, String title, String lang, PetitionStatus status, int threshold, LocalDate openedOn) {
+    }
+
+    /** Public petitions of a collectivity (not drafts), newest first, {@code limit} from before {@code beforeId}. */
+    @Transactional(readOnly = true)
+    public java.util.List<Line> publicList(Collectivity c, Long beforeId, int limit) {
+        return jdbc.sql("select id, title, lang, status, threshold, opened_on from petition where collectivity_id = ? and status <> 'DRAFT'"
+                + " and id < ? order by id desc limit ?")
+                .params(c.id(), beforeId == null ? Long.MAX_VALUE : beforeId, limit)
+                .query((rs, i) -> new Line(rs.getLong(1), rs.getString(2), rs.getString(3), PetitionStatus.valueOf(rs.getString(4)),
+                        rs.getInt(5), rs.getObject(6, LocalDate.class)))
+                .list();
+    }
+
+    /** Valid signatures of several petitions (one statement), online and paper together. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> signatureCounts(Collectivity c, java.util.Collection<Long> ids) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select petition_id, count(*) from petition_signature where collectivity_id = :c and petition_id in (:ids) group by petition_id")
+                .param("c", c.id()).param("ids", ids)
+                .query((rs, i) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** The public texts of a petition; drafts are not public (a 404 as if they did not exist). */
+    @Transactional(readOnly = true)
+    public Texts publicTexts(Collectivity c, long id) {
+        return jdbc.sql("select kind, title, object, reasons, requested_action, lang, association_name from petition"
+                + " where collectivity_id = ? and id = ? and status <> 'DRAFT'")
+                .params(c.id(), id)
+                .query((rs, i) -> new Texts(PetitionKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)))
+                .optional().orElseThrow(() -> new NotFoundException("petition " + id));
+    }
+
     /** A petition collecting signatures, for the job that follows their thresholds. */
     public record Collecting(long collectivityId, long id) {
     }
