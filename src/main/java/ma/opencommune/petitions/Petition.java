@@ -1,6 +1,7 @@
 package ma.opencommune.petitions;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import ma.opencommune.platform.ConflictException;
 import ma.opencommune.territory.CollectivityType;
 
@@ -74,9 +75,12 @@ public final class Petition {
         openedOn = today;
     }
 
-    /** PET-5: staff declare it inadmissible, with a ground and reasoning, before anyone has signed. */
+    /**
+     * PET-5: staff declare an opened petition inadmissible, with a ground and reasoning, before anyone has signed. A
+     * draft is its agent's alone: staff never act on it (and declaring it would publish it).
+     */
     public void declareInadmissible(RejectionGround ground, String reasoning, long signatures, LocalDate today) {
-        require(status == PetitionStatus.DRAFT || status == PetitionStatus.OPEN, "petitions.conflict.not-before-signatures");
+        require(status == PetitionStatus.OPEN, "petitions.conflict.not-before-signatures");
         require(signatures == 0, "petitions.conflict.already-signed");
         requireReason(ground, reasoning);
         status = PetitionStatus.INADMISSIBLE;
@@ -113,14 +117,15 @@ public final class Petition {
     }
 
     /**
-     * The bureau accepts it (PET-6): placed on the agenda of a named ordinary session after the decision, referred to
-     * a committee. A commune's ordinary sessions are held in February, May and October (PET-8).
+     * The bureau accepts it (PET-6): placed on the agenda of the next ordinary session after the decision, referred to
+     * a committee. A commune's ordinary sessions are held in February, May and October (PET-8): the session must fall
+     * in the first of those months that still has days after the decision.
      */
     public void accept(LocalDate today, LocalDate session, String committeeName) {
         require(status == PetitionStatus.FILED, "petitions.conflict.not-filed");
         require(!today.isBefore(filedOn), "petitions.conflict.before-filing");
         require(session != null && session.isAfter(today), "petitions.conflict.session-past");
-        require(collectivityType != CollectivityType.COMMUNE || PetitionRules.ORDINARY_SESSION_MONTHS.contains(session.getMonth()),
+        require(collectivityType != CollectivityType.COMMUNE || YearMonth.from(session).equals(nextSessionMonth(today)),
                 "petitions.conflict.not-ordinary-session");
         require(committeeName != null && !committeeName.isBlank(), "petitions.conflict.committee-required");
         status = PetitionStatus.ACCEPTED;
@@ -150,6 +155,18 @@ public final class Petition {
         concludedOn = today;
         councilDecisionReference = decisionReference.strip();
         outcomeSummary = summary.strip();
+    }
+
+    /** PET-8: the month of a commune council's next ordinary session after {@code day}. */
+    public static YearMonth nextSessionMonth(LocalDate day) {
+        YearMonth month = YearMonth.from(day);
+        if (day.equals(month.atEndOfMonth())) {
+            month = month.plusMonths(1);
+        }
+        while (!PetitionRules.ORDINARY_SESSION_MONTHS.contains(month.getMonth())) {
+            month = month.plusMonths(1);
+        }
+        return month;
     }
 
     /** PET-6: filed, still undecided, and past the last day of the bureau's delay (flagged publicly). */

@@ -12,6 +12,7 @@ import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.Morocco;
 import ma.opencommune.platform.NotFoundException;
 import ma.opencommune.territory.Collectivity;
+import ma.opencommune.territory.CollectivityType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -70,6 +71,9 @@ public class Petitions {
         }
         LocalDate today = today();
         Check check = new Check()
+                // Regions, provinces and prefectures (PET-7, Organic Laws 111-14 and 112-14) need signatories verified
+                // across their communes and per province: not offered until that is built.
+                .when(c.type() != CollectivityType.COMMUNE, "kind", "petitions.validation.communes-only")
                 .required("kind", d.kind())
                 .text("title", d.title(), true, 200)
                 .text("object", d.object(), true, 5_000)

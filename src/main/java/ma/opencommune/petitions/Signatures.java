@@ -61,10 +61,7 @@ public class Signatures {
         if (!confirmsEligibility) {
             throw new InvalidInput(Map.of("confirmEligibility", "petitions.validation.confirm-eligibility"));
         }
-        Petition p = store.find(c.id(), c.type(), petitionId, false).orElseThrow(() -> new NotFoundException("petition " + petitionId));
-        if (!p.status().collecting()) {
-            throw new ConflictException("petitions.conflict.not-collecting");
-        }
+        Petition p = collectingOr409(c, petitionId, false);
         ResidentVerifications.Basis basis = residents.verifiedBasis(person.id(), c.id())
                 .orElseThrow(() -> new NotEligibleException("petitions.not-eligible.not-verified"));
         String cinHash = residents.cinHash(person.id()).orElseThrow(() -> new NotEligibleException("petitions.not-eligible.not-verified"));
@@ -77,14 +74,12 @@ public class Signatures {
         if (inserted == 0) {
             throw new ConflictException("petitions.conflict.already-signed-by-you");
         }
+        stillCollecting(c, petitionId);
     }
 
     /** Withdraws this person's signature, until the petition is filed. */
     public void withdraw(Collectivity c, long petitionId, AccountUser person) {
-        Petition p = store.find(c.id(), c.type(), petitionId, false).orElseThrow(() -> new NotFoundException("petition " + petitionId));
-        if (!p.status().collecting()) {
-            throw new ConflictException("petitions.conflict.not-collecting");
-        }
+        Petition p = collectingOr409(c, petitionId, true);
         String cinHash = person == null ? null : residents.cinHash(person.id()).orElse(null);
         int deleted = cinHash == null ? 0 : jdbc.sql("delete from petition_signature where petition_id = ? and cin_hash = ? and source = 'ONLINE'")
                 .params(p.id(), cinHash).update();
@@ -99,7 +94,8 @@ public class Signatures {
      */
     public long addPaper(Collectivity c, long petitionId, AccountUser staff, String fullName, String cinInput, SignatureBasis basis) {
         access.requireStaff(staff, c, Petitions.BUREAU_STAFF);
-        Petition p = store.find(c.id(), c.type(), petitionId, false).orElseThrow(() -> new NotFoundException("petition " + petitionId));
+        Petition p = store.find(c.id(), c.type(), petitionId, false).filter(f -> f.status() != PetitionStatus.DRAFT)
+                .orElseThrow(() -> new NotFoundException("petition " + petitionId));
         java.util.Optional<PersonalNumbers.Sealed> sealed = numbers.seal(cinInput);
         Check check = new Check().text("fullName", fullName, true, 200)
                 .when(!Check.blank(fullName) && NAME.matcher(fullName.strip()).find(), "fullName", "validation.characters")
@@ -120,20 +116,41 @@ public class Signatures {
         if (inserted == 0) {
             throw new ConflictException("petitions.conflict.paper-duplicate");
         }
+        stillCollecting(c, petitionId);
         return key.getKey().longValue();
     }
 
     /** Staff remove a paper entry typed in error, until filing. */
     public void removePaper(Collectivity c, long petitionId, AccountUser staff, long signatureId) {
         access.requireStaff(staff, c, Petitions.BUREAU_STAFF);
-        Petition p = store.find(c.id(), c.type(), petitionId, false).orElseThrow(() -> new NotFoundException("petition " + petitionId));
-        if (!p.status().collecting()) {
-            throw new ConflictException("petitions.conflict.not-collecting");
-        }
+        Petition p = collectingOr409(c, petitionId, true);
         int deleted = jdbc.sql("delete from petition_signature where id = ? and petition_id = ? and collectivity_id = ? and source = 'PAPER'")
                 .params(signatureId, p.id(), c.id()).update();
         if (deleted == 0) {
             throw new NotFoundException("paper signature " + signatureId);
+        }
+    }
+
+    /**
+     * The petition, if it collects signatures. A draft is not public: 404 as if it did not exist. A withdrawal locks
+     * the petition's row (withdrawals are rare) so that it cannot slip between the count of a filing and its commit.
+     */
+    private Petition collectingOr409(Collectivity c, long petitionId, boolean lock) {
+        Petition p = store.find(c.id(), c.type(), petitionId, lock).filter(f -> f.status() != PetitionStatus.DRAFT)
+                .orElseThrow(() -> new NotFoundException("petition " + petitionId));
+        if (!p.status().collecting()) {
+            throw new ConflictException("petitions.conflict.not-collecting");
+        }
+        return p;
+    }
+
+    /**
+     * Read again after inserting a signature: an insert that waited for a filing (or an inadmissibility) holding the
+     * petition's row sees its new status here and is undone, so nothing is added after the count that closed it.
+     */
+    private void stillCollecting(Collectivity c, long petitionId) {
+        if (!store.find(c.id(), c.type(), petitionId, false).map(f -> f.status().collecting()).orElse(false)) {
+            throw new ConflictException("petitions.conflict.not-collecting");
         }
     }
 

@@ -29,6 +29,8 @@ public final class ShortLivedCache<K, V> {
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<K, CompletableFuture<V>> loading = new ConcurrentHashMap<>();
+    /** Moves on at each {@link #clear()}: a load that started before is handed out but not kept. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public ShortLivedCache(Duration maxAge, int maxEntries) {
         this(maxAge, maxEntries, System::nanoTime);
@@ -61,12 +63,15 @@ public final class ShortLivedCache<K, V> {
         }
         try {
             long started = nanoTime.getAsLong();
+            long generationAtStart = generation.get();
             V value = loader.get();
             if (entries.size() >= maxEntries) {
                 dropOldestHalf();
             }
             // Aged from when the load started: a value read from the database is never kept longer than maxAge.
-            entries.put(key, new Entry<>(value, started));
+            if (generation.get() == generationAtStart) {
+                entries.put(key, new Entry<>(value, started));
+            }
             mine.complete(value);
             return value;
         } catch (RuntimeException | Error e) {
@@ -101,6 +106,7 @@ public final class ShortLivedCache<K, V> {
 
     /** Forgets every kept value (after a change that must show at once on this node). */
     public void clear() {
+        generation.incrementAndGet();
         entries.clear();
     }
 

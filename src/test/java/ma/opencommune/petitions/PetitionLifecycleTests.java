@@ -127,6 +127,9 @@ class PetitionLifecycleTests {
                 "Association Tifawin", petitions.today().minusYears(3), "Taroudant", "Lecture publique");
         assertThatThrownBy(() -> petitions.draft(taroudant, citizen, young)).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.errors()).containsOnlyKeys("associationConstitutedOn"));
+        var ofARegion = citizens("Une pétition à la région");
+        assertThatThrownBy(() -> petitions.draft(territory.require("souss-massa"), citizen, ofARegion))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsEntry("kind", "petitions.validation.communes-only"));
         assertThat(jdbc.sql("select count(*) from petition").query(Long.class).single()).isEqualTo(before);
 
         var old = new Petitions.Draft(PetitionKind.ASSOCIATION, "Une bibliothèque de quartier", "Objet", "Motifs", "Demande", "xx",
@@ -148,6 +151,9 @@ class PetitionLifecycleTests {
                 .isInstanceOf(ConflictException.class).hasMessage("petitions.conflict.already-signed");
 
         long other = petitions.draft(taroudant, citizen, citizens("Changer le nom de la commune"));
+        assertThatThrownBy(() -> petitions.declareInadmissible(taroudant, other, staff, RejectionGround.OTHER, "Motif."))
+                .as("a draft is its agent's alone").isInstanceOf(ConflictException.class);
+        petitions.open(taroudant, other, citizen);
         assertThatThrownBy(() -> petitions.declareInadmissible(taroudant, other, user("staff@agadir.demo"), RejectionGround.OTHER, "Motif."))
                 .isInstanceOf(AccessDeniedException.class);
         Petition p = petitions.declareInadmissible(taroudant, other, staff, RejectionGround.NOT_COUNCIL_COMPETENCE,

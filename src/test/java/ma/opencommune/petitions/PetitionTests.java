@@ -120,16 +120,34 @@ class PetitionTests {
     }
 
     @Test
-    void staffDeclareInadmissibleOnlyBeforeAnyoneSigns_PET5() {
+    void staffDeclareAnOpenedPetitionInadmissibleOnlyBeforeAnyoneSigns_PET5() {
+        Petition draft = Petition.draft(1, CollectivityType.COMMUNE, PetitionKind.ASSOCIATION, 7);
+        refused(() -> draft.declareInadmissible(RejectionGround.OTHER, "Motif.", 0, OPENED), "petitions.conflict.not-before-signatures");
         Petition signed = open(CollectivityType.COMMUNE);
         refused(() -> signed.declareInadmissible(RejectionGround.BEFORE_THE_COURTS, "Affaire pendante.", 1, OPENED),
                 "petitions.conflict.already-signed");
-        Petition draft = Petition.draft(1, CollectivityType.COMMUNE, PetitionKind.ASSOCIATION, 7);
-        refused(() -> draft.declareInadmissible(RejectionGround.OTHER, "", 0, OPENED), "petitions.conflict.reason-required");
-        draft.declareInadmissible(RejectionGround.BEFORE_THE_COURTS, "L'affaire est pendante devant le tribunal.", 0, OPENED);
-        assertThat(draft.status()).isEqualTo(PetitionStatus.INADMISSIBLE);
-        assertThat(draft.decidedInTime()).isNull();
-        refused(() -> draft.open(OPENED, 100), "petitions.conflict.not-draft");
+        Petition fresh = open(CollectivityType.COMMUNE);
+        refused(() -> fresh.declareInadmissible(RejectionGround.OTHER, "", 0, OPENED), "petitions.conflict.reason-required");
+        fresh.declareInadmissible(RejectionGround.BEFORE_THE_COURTS, "L'affaire est pendante devant le tribunal.", 0, OPENED);
+        assertThat(fresh.status()).isEqualTo(PetitionStatus.INADMISSIBLE);
+        assertThat(fresh.decidedInTime()).isNull();
+        refused(() -> fresh.open(OPENED, 100), "petitions.conflict.not-draft");
         refused(() -> filed().declareInadmissible(RejectionGround.OTHER, "Motif.", 0, FILED), "petitions.conflict.not-before-signatures");
+    }
+
+    @Test
+    void theNextOrdinarySessionIsTheFirstOfFebruaryMayOrOctoberWithDaysLeft_PET8() {
+        assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 3, 1))).isEqualTo(java.time.YearMonth.of(2027, 5));
+        assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 5, 10))).isEqualTo(java.time.YearMonth.of(2027, 5));
+        assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 5, 31))).isEqualTo(java.time.YearMonth.of(2027, 10));
+        assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 10, 31))).isEqualTo(java.time.YearMonth.of(2028, 2));
+        assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 11, 1))).isEqualTo(java.time.YearMonth.of(2028, 2));
+        Petition p = filed();
+        refused(() -> p.accept(LocalDate.of(2027, 3, 1), LocalDate.of(2029, 10, 5), "Commission"), "petitions.conflict.not-ordinary-session");
+        refused(() -> p.accept(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 10, 5), "Commission"), "petitions.conflict.not-ordinary-session");
+        Petition region = open(CollectivityType.REGION);
+        region.file(FILED, 100, rules);
+        region.accept(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 7, 6), "Commission");
+        assertThat(region.status()).as("PET-8 is the communes' calendar").isEqualTo(PetitionStatus.ACCEPTED);
     }
 }

@@ -127,8 +127,8 @@ class SignatureTests {
         long draft = petitions.draft(taroudant, agent, new Petitions.Draft(PetitionKind.CITIZENS, "Brouillon", "Objet.", "Motifs.",
                 "Action.", "fr", null, null, null, null));
         AccountUser person = verified(taroudant, newCin(), ResidentVerifications.Basis.RESIDENCE);
-        assertThatThrownBy(() -> signatures.sign(taroudant, draft, person, true, false)).isInstanceOf(ConflictException.class)
-                .hasMessage("petitions.conflict.not-collecting");
+        assertThatThrownBy(() -> signatures.sign(taroudant, draft, person, true, false)).as("a draft is not public")
+                .isInstanceOf(ma.opencommune.platform.NotFoundException.class);
 
         long filed = openPetition("Une pétition déposée");
         signatures.sign(taroudant, filed, person, true, false);
@@ -227,9 +227,12 @@ class SignatureTests {
                 .query(String.class).single();
         assertThat(stored).doesNotContain("Fatima").doesNotContain(paperCin);
 
-        signatures.removePaper(taroudant, id, staff, entry);
-        assertThat(petitions.signatures(taroudant, id)).containsExactly(1, 0);
         assertThatThrownBy(() -> signatures.removePaper(territory.require("agadir"), id, user("staff@agadir.demo"), entry))
                 .isInstanceOf(ma.opencommune.platform.NotFoundException.class);
+        assertThatThrownBy(() -> signatures.removePaper(taroudant, id, user("staff@agadir.demo"), entry))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(petitions.signatures(taroudant, id)).containsExactly(1, 1);
+        signatures.removePaper(taroudant, id, staff, entry);
+        assertThat(petitions.signatures(taroudant, id)).containsExactly(1, 0);
     }
 }

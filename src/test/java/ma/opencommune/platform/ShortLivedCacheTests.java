@@ -37,6 +37,17 @@ class ShortLivedCacheTests {
     }
 
     @Test
+    void aLoadOverlappingAClearIsHandedOutButNotKept() {
+        ShortLivedCache<String, String> cache = new ShortLivedCache<>(Duration.ofSeconds(5), 100, now::get);
+        assertThat(cache.get("k", () -> {
+            cache.clear(); // the data changed while this value was being read
+            return load();
+        })).isEqualTo("v1");
+        assertThat(cache.get("k", this::load)).isEqualTo("v2");
+        assertThat(cache.get("k", this::load)).isEqualTo("v2");
+    }
+
+    @Test
     void zeroMaxAgeLoadsEveryTime() {
         ShortLivedCache<String, String> cache = new ShortLivedCache<>(Duration.ZERO, 100, now::get);
         cache.get("k", this::load);

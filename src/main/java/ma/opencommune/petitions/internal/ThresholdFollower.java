@@ -26,7 +26,7 @@ class ThresholdFollower {
         this.territory = territory;
     }
 
-    @Scheduled(fixedDelayString = "${opencommune.petitions.follow-delay:PT5S}", initialDelayString = "PT10S")
+    @Scheduled(fixedDelayString = "${opencommune.petitions.follow-delay:PT5S}", initialDelayString = "${opencommune.petitions.follow-delay:PT10S}")
     @SchedulerLock(name = "petitions.thresholds", lockAtMostFor = "PT1M")
     public void followAll() {
         for (Petitions.Collecting p : petitions.collecting()) {

@@ -122,7 +122,7 @@ class PetitionApiController {
         }
         Collectivity c = territory.require(slug);
         signatures.sign(c, id, user, true, Boolean.TRUE.equals(body.keepInformed()));
-        return ResponseEntity.created(URI.create("/api/v1/collectivities/" + slug + "/petitions/" + id + "/signatures/mine"))
+        return ResponseEntity.created(URI.create("/api/v1/collectivities/" + slug + "/petitions/" + id))
                 .body(new SignatureRepresentation(id, true));
     }
 

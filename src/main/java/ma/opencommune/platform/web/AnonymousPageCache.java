@@ -39,7 +39,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class AnonymousPageCache extends OncePerRequestFilter implements HandlerInterceptor {
 
     private static final String CAPTURE = AnonymousPageCache.class.getName() + ".capture";
-    private static final int MAX_BYTES = 512 * 1024;
+    /** Larger pages are not kept; with {@link #MAX_PAGES} this bounds the memory to 64 MB whatever the addresses asked. */
+    private static final int MAX_BYTES = 128 * 1024;
+    private static final int MAX_PAGES = 500;
 
     private record Page(byte[] body, String contentType, String contentLanguage) {
     }
@@ -47,7 +49,7 @@ public class AnonymousPageCache extends OncePerRequestFilter implements HandlerI
     private final ShortLivedCache<String, Page> pages;
 
     AnonymousPageCache(@Value("${opencommune.public-cache.max-age:10s}") Duration maxAge) {
-        this.pages = new ShortLivedCache<>(maxAge, 2_000);
+        this.pages = new ShortLivedCache<>(maxAge, MAX_PAGES);
     }
 
     @Override
@@ -157,12 +159,19 @@ public class AnonymousPageCache extends OncePerRequestFilter implements HandlerI
         @Override
         public void resetBuffer() {
             super.resetBuffer();
+            if (writer != null) {
+                // Characters still buffered in the writer belong to the discarded output: start a new writer.
+                writer = new PrintWriter(new OutputStreamWriter(stream, java.nio.charset.Charset.forName(getCharacterEncoding())), false);
+            }
             forget();
         }
 
         @Override
         public void reset() {
             super.reset();
+            // After a reset either the stream or the writer may be asked for, as on the container's own response.
+            writer = null;
+            stream = null;
             forget();
         }
 
