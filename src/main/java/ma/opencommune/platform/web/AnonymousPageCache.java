@@ -25,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A micro-cache of public pages for visitors who are not signed in: most visitors of a busy proposal list or statistics
- * page are anonymous and all see the same page, so it is rendered once per {@code opencommune.public-cache.max-age}
- * (a few seconds, DESIGN.md) on each node and sent again as it was. Runs after the security filters, so every answer
+ * page are anonymous and all see the same page, so a rendering is kept for {@code opencommune.public-cache.max-age}
+ * (a few seconds, DESIGN.md) on each node and sent again as it was (visitors arriving together while no copy is kept
+ * each get a rendering; the last one is kept). Runs after the security filters, so every answer
  * still carries the security headers.
  *
  * <p>Only GET requests from no one signed in, without any cookie or Authorization header, take part (a signed-in person, or anyone holding a
