@@ -75,12 +75,7 @@ class PetitionApiTests {
     }
 
     long petition(String title, boolean open) {
-        long id = petitions.draft(taroudant, agent, new Petitions.Draft(PetitionKind.CITIZENS, title, "Objet.", "Motifs.", "Action.",
-                "fr", null, null, null, null));
-        if (open) {
-            petitions.open(taroudant, id, agent);
-        }
-        return id;
+        return PetitionFixtures.petition(petitions, taroudant, agent, title, open);
     }
 
     ResultActions sign(long id, String token, String body) throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.Month;
-import java.util.UUID;
 import ma.opencommune.identity.AccountUser;
 import ma.opencommune.platform.ConflictException;
 import ma.opencommune.platform.InvalidInput;
@@ -50,16 +49,11 @@ class PetitionLifecycleTests {
     }
 
     static Petitions.Draft citizens(String title) {
-        return new Petitions.Draft(PetitionKind.CITIZENS, title, "Éclairage du quartier Assarag.",
-                "Les rues du quartier sont sombres la nuit.", "Installer l'éclairage public rue par rue.", "fr", null, null, null, null);
+        return PetitionFixtures.citizens(title);
     }
 
     void sign(long petitionId, int n, String source) {
-        for (int i = 0; i < n; i++) {
-            jdbc.sql("insert into petition_signature (petition_id, collectivity_id, cin_hash, source, basis, signed_at)"
-                    + " values (?, ?, ?, ?, 'RESIDENT', current_timestamp)")
-                    .params(petitionId, taroudant.id(), UUID.randomUUID().toString().replace("-", ""), source).update();
-        }
+        PetitionFixtures.signatures(jdbc, taroudant, petitionId, n, source);
     }
 
     static LocalDate nextOrdinarySession(LocalDate after) {

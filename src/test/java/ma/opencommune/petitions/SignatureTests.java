@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -74,11 +73,7 @@ class SignatureTests {
     }
 
     long openPetition(String title) {
-        AccountUser agent = user("citizen@opencommune.demo");
-        long id = petitions.draft(taroudant, agent, new Petitions.Draft(PetitionKind.CITIZENS, title, "Objet de la pétition.",
-                "Motifs de la pétition.", "Action demandée au conseil.", "fr", null, null, null, null));
-        petitions.open(taroudant, id, agent);
-        return id;
+        return PetitionFixtures.petition(petitions, taroudant, user("citizen@opencommune.demo"), title, true);
     }
 
     long rows(long petitionId) {
@@ -124,8 +119,7 @@ class SignatureTests {
     @Test
     void aDraftOrAFiledPetitionTakesNoSignatureAndNoWithdrawal() {
         AccountUser agent = user("citizen@opencommune.demo");
-        long draft = petitions.draft(taroudant, agent, new Petitions.Draft(PetitionKind.CITIZENS, "Brouillon", "Objet.", "Motifs.",
-                "Action.", "fr", null, null, null, null));
+        long draft = PetitionFixtures.petition(petitions, taroudant, agent, "Brouillon", false);
         AccountUser person = verified(taroudant, newCin(), ResidentVerifications.Basis.RESIDENCE);
         assertThatThrownBy(() -> signatures.sign(taroudant, draft, person, true, false)).as("a draft is not public")
                 .isInstanceOf(ma.opencommune.platform.NotFoundException.class);
@@ -140,11 +134,7 @@ class SignatureTests {
     }
 
     void paper(long petitionId, int n) {
-        for (int i = 0; i < n; i++) {
-            jdbc.sql("insert into petition_signature (petition_id, collectivity_id, cin_hash, source, basis, signed_at)"
-                    + " values (?, ?, ?, 'PAPER', 'RESIDENT', current_timestamp)")
-                    .params(petitionId, taroudant.id(), UUID.randomUUID().toString().replace("-", "")).update();
-        }
+        PetitionFixtures.signatures(jdbc, taroudant, petitionId, n, "PAPER");
     }
 
     @Test

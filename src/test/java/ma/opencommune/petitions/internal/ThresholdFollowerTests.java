@@ -2,9 +2,8 @@ package ma.opencommune.petitions.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 import ma.opencommune.identity.AccountUser;
-import ma.opencommune.petitions.PetitionKind;
+import ma.opencommune.petitions.PetitionFixtures;
 import ma.opencommune.petitions.PetitionStatus;
 import ma.opencommune.petitions.Petitions;
 import ma.opencommune.support.IntegrationTest;
@@ -32,14 +31,8 @@ class ThresholdFollowerTests {
 
     long opened(Collectivity c, String title, int signatures) {
         AccountUser agent = (AccountUser) users.loadUserByUsername("citizen@opencommune.demo");
-        long id = petitions.draft(c, agent, new Petitions.Draft(PetitionKind.CITIZENS, title, "Objet.", "Motifs.", "Action.", "fr",
-                null, null, null, null));
-        petitions.open(c, id, agent);
-        for (int i = 0; i < signatures; i++) {
-            jdbc.sql("insert into petition_signature (petition_id, collectivity_id, cin_hash, source, basis, signed_at)"
-                    + " values (?, ?, ?, 'PAPER', 'RESIDENT', current_timestamp)")
-                    .params(id, c.id(), UUID.randomUUID().toString().replace("-", "")).update();
-        }
+        long id = PetitionFixtures.petition(petitions, c, agent, title, true);
+        PetitionFixtures.signatures(jdbc, c, id, signatures, "PAPER");
         return id;
     }
 
