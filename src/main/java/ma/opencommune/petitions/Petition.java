@@ -31,18 +31,21 @@ public final class Petition {
     private LocalDate concludedOn;
     private String councilDecisionReference;
     private String outcomeSummary;
+    private LocalDate thresholdReachedOn;
+    private java.time.Instant associationCheckedAt;
     private final int version;
 
     /** A new draft. */
     public static Petition draft(long collectivityId, CollectivityType collectivityType, PetitionKind kind, long agentId) {
         return new Petition(0, collectivityId, collectivityType, kind, agentId, PetitionStatus.DRAFT, 0, null, null, null, null, null,
-                null, null, null, null, null, null, 0);
+                null, null, null, null, null, null, null, null, 0);
     }
 
     Petition(long id, long collectivityId, CollectivityType collectivityType, PetitionKind kind, long agentId, PetitionStatus status,
             int threshold, LocalDate openedOn, LocalDate filedOn, LocalDate decisionDue, LocalDate decidedOn,
             RejectionGround rejectionGround, String rejectionReasoning, LocalDate sessionOn, String committee, LocalDate concludedOn,
-            String councilDecisionReference, String outcomeSummary, int version) {
+            String councilDecisionReference, String outcomeSummary, LocalDate thresholdReachedOn, java.time.Instant associationCheckedAt,
+            int version) {
         this.id = id;
         this.collectivityId = collectivityId;
         this.collectivityType = collectivityType;
@@ -61,12 +64,18 @@ public final class Petition {
         this.concludedOn = concludedOn;
         this.councilDecisionReference = councilDecisionReference;
         this.outcomeSummary = outcomeSummary;
+        this.thresholdReachedOn = thresholdReachedOn;
+        this.associationCheckedAt = associationCheckedAt;
         this.version = version;
     }
 
-    /** The agent opens the draft for signatures; the threshold of that day is kept with it (PET-2, PET-7). */
+    /**
+     * The agent opens the draft for signatures; the threshold of that day is kept with it (PET-2, PET-7). An
+     * association's petition collects no signatures (PET-4): its representative files it directly.
+     */
     public void open(LocalDate today, int thresholdToday) {
         require(status == PetitionStatus.DRAFT, "petitions.conflict.not-draft");
+        require(kind == PetitionKind.CITIZENS, "petitions.conflict.association-files-directly");
         if (thresholdToday < 1) {
             throw new IllegalArgumentException("threshold must be positive");
         }
@@ -92,25 +101,34 @@ public final class Petition {
     /**
      * Follows the count of valid signatures while signatures are collected: reaching the threshold marks it, and
      * withdrawals (allowed until filing) that take it back under the threshold reopen it. Returns whether the status
-     * changed (the agent is told when the threshold is reached).
+     * changed (the agent is told when the threshold is reached). The day it was last reached is kept for the timeline.
      */
-    public boolean follow(long signatures) {
+    public boolean follow(long signatures, LocalDate today) {
         if (status == PetitionStatus.OPEN && signatures >= threshold) {
             status = PetitionStatus.THRESHOLD_REACHED;
+            thresholdReachedOn = today;
             return true;
         }
         if (status == PetitionStatus.THRESHOLD_REACHED && signatures < threshold) {
             status = PetitionStatus.OPEN;
+            thresholdReachedOn = null;
             return true;
         }
         return false;
     }
 
-    /** Filed with the council once the threshold is reached: the bureau's clock starts (PET-6). */
+    /**
+     * Filed with the council: the bureau's clock starts (PET-6). A citizens' petition once its threshold is reached
+     * (PET-2, PET-3); an association's straight from its draft, without signatures (PET-4).
+     */
     public void file(LocalDate today, long signatures, PetitionRules rules) {
-        follow(signatures);
-        require(status == PetitionStatus.THRESHOLD_REACHED, status == PetitionStatus.OPEN
-                ? "petitions.conflict.below-threshold" : "petitions.conflict.not-collecting");
+        if (kind == PetitionKind.ASSOCIATION) {
+            require(status == PetitionStatus.DRAFT, "petitions.conflict.not-draft");
+        } else {
+            follow(signatures, today);
+            require(status == PetitionStatus.THRESHOLD_REACHED, status == PetitionStatus.OPEN
+                    ? "petitions.conflict.below-threshold" : "petitions.conflict.not-collecting");
+        }
         status = PetitionStatus.FILED;
         filedOn = today;
         decisionDue = rules.decisionDue(collectivityType, today);
@@ -128,10 +146,23 @@ public final class Petition {
         require(collectivityType != CollectivityType.COMMUNE || YearMonth.from(session).equals(nextSessionMonth(today)),
                 "petitions.conflict.not-ordinary-session");
         require(committeeName != null && !committeeName.isBlank(), "petitions.conflict.committee-required");
+        require(kind != PetitionKind.ASSOCIATION || associationCheckedAt != null, "petitions.conflict.association-unchecked");
         status = PetitionStatus.ACCEPTED;
         decidedOn = today;
         sessionOn = session;
         committee = committeeName.strip();
+    }
+
+    /**
+     * PET-4: staff have checked the association's registration date, seat or branch, field of activity and documents.
+     * Only a filed association's petition awaiting the bureau; an association that does not qualify is rejected instead
+     * (ground: conditions not met).
+     */
+    public void checkAssociation(java.time.Instant at) {
+        require(kind == PetitionKind.ASSOCIATION, "petitions.conflict.not-association");
+        require(status == PetitionStatus.FILED, "petitions.conflict.not-filed");
+        require(associationCheckedAt == null, "petitions.conflict.association-checked");
+        associationCheckedAt = at;
     }
 
     /** The bureau rejects it with a ground and written reasoning (PET-6). */
@@ -210,5 +241,7 @@ public final class Petition {
     public LocalDate concludedOn() { return concludedOn; }
     public String councilDecisionReference() { return councilDecisionReference; }
     public String outcomeSummary() { return outcomeSummary; }
+    public LocalDate thresholdReachedOn() { return thresholdReachedOn; }
+    public java.time.Instant associationCheckedAt() { return associationCheckedAt; }
     public int version() { return version; }
 }

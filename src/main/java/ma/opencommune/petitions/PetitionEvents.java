@@ -14,7 +14,8 @@ public final class PetitionEvents {
 
     /** The steps of a petition's life, as its public timeline shows them. */
     public enum Step {
-        DRAFTED, OPENED, THRESHOLD_REACHED, THRESHOLD_LOST, FILED, ACCEPTED, REJECTED, CONCLUDED, DECLARED_INADMISSIBLE
+        DRAFTED, OPENED, THRESHOLD_REACHED, THRESHOLD_LOST, FILED, ACCEPTED, REJECTED, CONCLUDED, DECLARED_INADMISSIBLE,
+        ASSOCIATION_CHECKED
     }
 
     /** A step of one petition. {@code actorId} is the agent or the staff member who acted, null for the system. */

@@ -15,7 +15,7 @@ class PetitionStore {
 
     private static final String COLUMNS = "id, collectivity_id, kind, agent_id, status, threshold, opened_on, filed_on, decision_due,"
             + " decided_on, rejection_ground, rejection_reasoning, session_on, committee, concluded_on, council_decision_reference,"
-            + " outcome_summary, version";
+            + " outcome_summary, threshold_reached_on, association_checked_at, version";
 
     private final JdbcClient jdbc;
 
@@ -33,11 +33,13 @@ class PetitionStore {
         int updated = jdbc.sql("""
                 update petition set status = ?, threshold = ?, opened_on = ?, filed_on = ?, decision_due = ?, decided_on = ?,
                     rejection_ground = ?, rejection_reasoning = ?, session_on = ?, committee = ?, concluded_on = ?,
-                    council_decision_reference = ?, outcome_summary = ?, version = version + 1
+                    council_decision_reference = ?, outcome_summary = ?, threshold_reached_on = ?, association_checked_at = ?,
+                    version = version + 1
                 where id = ? and version = ?""")
                 .params(p.status().name(), p.threshold(), p.openedOn(), p.filedOn(), p.decisionDue(), p.decidedOn(),
                         p.rejectionGround() == null ? null : p.rejectionGround().name(), p.rejectionReasoning(), p.sessionOn(),
-                        p.committee(), p.concludedOn(), p.councilDecisionReference(), p.outcomeSummary(), p.id(), p.version())
+                        p.committee(), p.concludedOn(), p.councilDecisionReference(), p.outcomeSummary(), p.thresholdReachedOn(),
+                        p.associationCheckedAt() == null ? null : ma.opencommune.platform.Sql.at(p.associationCheckedAt()), p.id(), p.version())
                 .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("petition " + p.id() + " changed meanwhile");
@@ -59,7 +61,12 @@ class PetitionStore {
                 rs.getInt("threshold"), date(rs, "opened_on"), date(rs, "filed_on"), date(rs, "decision_due"), date(rs, "decided_on"),
                 ground == null ? null : RejectionGround.valueOf(ground), rs.getString("rejection_reasoning"), date(rs, "session_on"),
                 rs.getString("committee"), date(rs, "concluded_on"), rs.getString("council_decision_reference"),
-                rs.getString("outcome_summary"), rs.getInt("version"));
+                rs.getString("outcome_summary"), date(rs, "threshold_reached_on"), instant(rs, "association_checked_at"), rs.getInt("version"));
+    }
+
+    private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+        java.time.OffsetDateTime at = rs.getObject(column, java.time.OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -69,6 +69,47 @@ public class Petitions {
         if (agent == null || !agent.isEnabled()) {
             throw new AccessDeniedException("a confirmed account writes petitions");
         }
+        checked(c, d);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into petition (kind, title, object, reasons, requested_action, lang, association_name, association_constituted_on,
+                    association_seat, association_field, collectivity_id, agent_id, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?)""")
+                .params(texts(d)).param(c.id()).param(agent.id()).param(ma.opencommune.platform.Sql.at(Instant.now(clock)))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        step(c, agent.id(), id, PetitionEvents.Step.DRAFTED, today());
+        return id;
+    }
+
+    /** The agent rewrites their draft, checked whole as a new one; once opened or filed its texts are fixed. */
+    public void edit(Collectivity c, long id, AccountUser agent, Draft d) {
+        Petition p = require(c, id, true);
+        if (agent == null || agent.id() != p.agentId()) {
+            throw new AccessDeniedException("only the agent edits the draft");
+        }
+        if (p.status() != PetitionStatus.DRAFT) {
+            throw new ma.opencommune.platform.ConflictException("petitions.conflict.not-draft");
+        }
+        checked(c, d);
+        jdbc.sql("""
+                update petition set kind = ?, title = ?, object = ?, reasons = ?, requested_action = ?, lang = ?, association_name = ?,
+                    association_constituted_on = ?, association_seat = ?, association_field = ?, version = version + 1
+                where id = ? and collectivity_id = ? and status = 'DRAFT'""")
+                .params(texts(d)).param(id).param(c.id())
+                .update();
+    }
+
+    /** The columns of a draft's texts, in the order of the statements that write them. */
+    private static Object[] texts(Draft d) {
+        boolean association = d.kind() == PetitionKind.ASSOCIATION;
+        return new Object[] {d.kind().name(), d.title().strip(), d.object().strip(), d.reasons().strip(), d.requestedAction().strip(),
+                Lang.of(d.lang()).orElse(Lang.AR).code(), association ? d.associationName().strip() : null,
+                association ? d.associationConstitutedOn() : null, association ? d.associationSeat().strip() : null,
+                association ? d.associationField().strip() : null};
+    }
+
+    private void checked(Collectivity c, Draft d) {
         LocalDate today = today();
         Check check = new Check()
                 // Regions, provinces and prefectures (PET-7, Organic Laws 111-14 and 112-14) need signatories verified
@@ -89,20 +130,6 @@ public class Petitions {
                     .text("associationField", d.associationField(), true, 500);
         }
         check.orThrow();
-        boolean association = d.kind() == PetitionKind.ASSOCIATION;
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into petition (collectivity_id, kind, agent_id, title, object, reasons, requested_action, lang, association_name,
-                    association_constituted_on, association_seat, association_field, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?)""")
-                .params(c.id(), d.kind().name(), agent.id(), d.title().strip(), d.object().strip(), d.reasons().strip(),
-                        d.requestedAction().strip(), Lang.of(d.lang()).orElse(Lang.AR).code(), association ? d.associationName().strip() : null,
-                        association ? d.associationConstitutedOn() : null, association ? d.associationSeat().strip() : null,
-                        association ? d.associationField().strip() : null, ma.opencommune.platform.Sql.at(Instant.now(clock)))
-                .update(key, "id");
-        long id = key.getKey().longValue();
-        step(c, agent.id(), id, PetitionEvents.Step.DRAFTED, today);
-        return id;
     }
 
     /** The agent opens the draft for signatures; its threshold is the rulebook's of that day (PET-2, PET-7). */
@@ -125,7 +152,7 @@ public class Petitions {
     public boolean follow(Collectivity c, long id) {
         Petition p = require(c, id, true);
         PetitionStatus before = p.status();
-        if (!p.follow(total(p))) {
+        if (!p.follow(total(p), today())) {
             return false;
         }
         saved(c, p, null, before == PetitionStatus.OPEN ? PetitionEvents.Step.THRESHOLD_REACHED : PetitionEvents.Step.THRESHOLD_LOST);
@@ -187,12 +214,26 @@ public class Petitions {
                 .query((rs, i) -> new Collecting(rs.getLong(1), rs.getLong(2))).list();
     }
 
-    /** Staff record its filing with the council: the bureau's clock starts (PET-6). */
-    public Petition file(Collectivity c, long id, AccountUser staff) {
+    /**
+     * Files the petition with the council: the bureau's clock starts (PET-6). The agent files it online (PET-3, PET-4);
+     * staff of the bureau record a filing the agent made at the office.
+     */
+    public Petition file(Collectivity c, long id, AccountUser by) {
+        Petition p = require(c, id, true);
+        if (by == null || by.id() != p.agentId()) {
+            access.requireStaff(by, c, BUREAU_STAFF);
+        }
+        p.file(today(), total(p), rules);
+        return saved(c, p, by.id(), PetitionEvents.Step.FILED);
+    }
+
+    /** PET-4: staff record that they checked the association's registration, seat or branch, field and documents. */
+    public Petition checkAssociation(Collectivity c, long id, AccountUser staff) {
         access.requireStaff(staff, c, BUREAU_STAFF);
         Petition p = require(c, id, true);
-        p.file(today(), total(p), rules);
-        return saved(c, p, staff.id(), PetitionEvents.Step.FILED);
+        p.checkAssociation(Instant.now(clock));
+        jdbc.sql("update petition set association_checked_by = ? where id = ?").params(staff.id(), p.id()).update();
+        return saved(c, p, staff.id(), PetitionEvents.Step.ASSOCIATION_CHECKED);
     }
 
     /** The bureau's acceptance onto a named ordinary session, with the committee (PET-6, PET-8). */

@@ -65,7 +65,7 @@ class PetitionLifecycleTests {
     }
 
     @Test
-    void theAgentOpensItWithTheCollectivitysThresholdAndStaffFileItOnceEnoughPeopleHaveSigned() {
+    void theAgentOpensItWithTheCollectivitysThresholdAndTheBureauRecordsItsFilingOnceEnoughPeopleHaveSigned() {
         long id = petitions.draft(taroudant, citizen, citizens("Éclairer le quartier Assarag"));
         assertThat(petitions.find(taroudant, id).status()).isEqualTo(PetitionStatus.DRAFT);
         assertThatThrownBy(() -> petitions.open(taroudant, id, staff)).isInstanceOf(AccessDeniedException.class);
@@ -86,7 +86,8 @@ class PetitionLifecycleTests {
         assertThat(petitions.find(taroudant, id).status()).isEqualTo(PetitionStatus.THRESHOLD_REACHED);
 
         assertThatThrownBy(() -> petitions.file(taroudant, id, user("staff@agadir.demo"))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> petitions.file(taroudant, id, citizen)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> petitions.file(taroudant, id, user("resident@opencommune.demo"))).isInstanceOf(AccessDeniedException.class);
+        assertThat(petitions.find(taroudant, id).thresholdReachedOn()).isEqualTo(petitions.today());
         Petition filed = petitions.file(taroudant, id, staff);
         assertThat(filed.status()).isEqualTo(PetitionStatus.FILED);
         assertThat(filed.filedOn()).isEqualTo(petitions.today());
@@ -99,6 +100,29 @@ class PetitionLifecycleTests {
         assertThat(accepted.status()).isEqualTo(PetitionStatus.ACCEPTED);
         assertThat(accepted.sessionOn()).isEqualTo(session);
         assertThat(accepted.decidedInTime()).isTrue();
+    }
+
+    @Test
+    void theAgentFilesOnlineOnceTheThresholdIsReached_PET3() {
+        long id = petitions.draft(taroudant, citizen, citizens("Un abri à l'arrêt de bus"));
+        petitions.open(taroudant, id, citizen);
+        sign(id, 200, "ONLINE");
+        Petition filed = petitions.file(taroudant, id, citizen);
+        assertThat(filed.status()).isEqualTo(PetitionStatus.FILED);
+        assertThat(filed.filedOn()).isEqualTo(petitions.today());
+    }
+
+    @Test
+    void theAgentEditsTheirDraftUntilItOpensAndNobodyElseDoes() {
+        long id = petitions.draft(taroudant, citizen, citizens("Premier titre"));
+        assertThatThrownBy(() -> petitions.edit(taroudant, id, staff, citizens("Titre d'un autre"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> petitions.edit(taroudant, id, citizen, citizens(""))).isInstanceOf(ma.opencommune.platform.InvalidInput.class);
+        petitions.edit(taroudant, id, citizen, citizens("Second titre"));
+        assertThat(jdbc.sql("select title from petition where id = ?").param(id).query(String.class).single()).isEqualTo("Second titre");
+        petitions.open(taroudant, id, citizen);
+        assertThatThrownBy(() -> petitions.edit(taroudant, id, citizen, citizens("Troisième titre"))).isInstanceOf(ConflictException.class)
+                .hasMessage("petitions.conflict.not-draft");
+        assertThat(jdbc.sql("select title from petition where id = ?").param(id).query(String.class).single()).isEqualTo("Second titre");
     }
 
     @Test

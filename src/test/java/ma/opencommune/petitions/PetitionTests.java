@@ -44,13 +44,16 @@ class PetitionTests {
     @Test
     void theThresholdIsReachedAtItsExactCountAndLostAgainOnAWithdrawalBeforeFiling() {
         Petition p = open(CollectivityType.COMMUNE);
-        assertThat(p.follow(99)).isFalse();
+        assertThat(p.follow(99, OPENED)).isFalse();
         assertThat(p.status()).isEqualTo(PetitionStatus.OPEN);
-        assertThat(p.follow(100)).isTrue();
+        assertThat(p.thresholdReachedOn()).isNull();
+        assertThat(p.follow(100, OPENED.plusDays(3))).isTrue();
         assertThat(p.status()).isEqualTo(PetitionStatus.THRESHOLD_REACHED);
+        assertThat(p.thresholdReachedOn()).isEqualTo(OPENED.plusDays(3));
         assertThat(p.status().collecting()).isTrue();
-        assertThat(p.follow(99)).isTrue();
+        assertThat(p.follow(99, OPENED.plusDays(4))).isTrue();
         assertThat(p.status()).isEqualTo(PetitionStatus.OPEN);
+        assertThat(p.thresholdReachedOn()).isNull();
     }
 
     @Test
@@ -62,6 +65,27 @@ class PetitionTests {
         assertThat(p.status().collecting()).isFalse();
         assertThat(p.decisionDue()).isEqualTo(LocalDate.of(2027, 4, 15));
         refused(() -> p.file(FILED, 150, rules), "petitions.conflict.not-collecting");
+    }
+
+    @Test
+    void anAssociationsPetitionCollectsNoSignaturesIsFiledFromItsDraftAndAcceptedOnlyOnceStaffCheckedTheAssociation_PET4() {
+        Petition p = Petition.draft(1, CollectivityType.COMMUNE, PetitionKind.ASSOCIATION, 7);
+        refused(() -> p.open(OPENED, 100), "petitions.conflict.association-files-directly");
+        refused(() -> p.checkAssociation(java.time.Instant.parse("2027-01-10T10:00:00Z")), "petitions.conflict.not-filed");
+        p.file(FILED, 0, rules);
+        assertThat(p.status()).isEqualTo(PetitionStatus.FILED);
+        assertThat(p.decisionDue()).isEqualTo(LocalDate.of(2027, 4, 15));
+        refused(() -> p.accept(FILED, LocalDate.of(2027, 2, 5), "Commission sociale"), "petitions.conflict.association-unchecked");
+        p.checkAssociation(java.time.Instant.parse("2027-01-16T10:00:00Z"));
+        refused(() -> p.checkAssociation(java.time.Instant.parse("2027-01-17T10:00:00Z")), "petitions.conflict.association-checked");
+        p.accept(FILED, LocalDate.of(2027, 2, 5), "Commission sociale");
+        assertThat(p.status()).isEqualTo(PetitionStatus.ACCEPTED);
+    }
+
+    @Test
+    void onlyAnAssociationsPetitionHasItsAssociationChecked() {
+        Petition p = filed();
+        refused(() -> p.checkAssociation(java.time.Instant.parse("2027-01-16T10:00:00Z")), "petitions.conflict.not-association");
     }
 
     @Test
