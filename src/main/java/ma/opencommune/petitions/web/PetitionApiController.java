@@ -75,8 +75,11 @@ class PetitionApiController {
     private final Petitions petitions;
     private final Signatures signatures;
     private final MessageSource messages;
+    private final ma.opencommune.petitions.SigningLimits limits;
 
-    PetitionApiController(Territory territory, Petitions petitions, Signatures signatures, MessageSource messages) {
+    PetitionApiController(Territory territory, Petitions petitions, Signatures signatures, MessageSource messages,
+            ma.opencommune.petitions.SigningLimits limits) {
+        this.limits = limits;
         this.territory = territory;
         this.petitions = petitions;
         this.signatures = signatures;
@@ -115,8 +118,9 @@ class PetitionApiController {
     @PostMapping("/{id}/signatures")
     @Operation(summary = "Sign as the token's owner: a verified resident or economic actor of the commune (PET-1)")
     ResponseEntity<SignatureRepresentation> sign(@PathVariable String slug, @PathVariable long id,
-            @AuthenticationPrincipal AccountUser user, @RequestBody(required = false) SignatureRequest body) {
+            @AuthenticationPrincipal AccountUser user, @RequestBody(required = false) SignatureRequest body, HttpServletRequest request) {
         requireSignedIn(user);
+        limits.attempt(user, request.getRemoteAddr());
         if (body == null || body.confirmEligibility() == null || !body.confirmEligibility()) {
             throw new InvalidInput(Map.of("confirmEligibility", "petitions.validation.confirm-eligibility"));
         }
@@ -128,8 +132,10 @@ class PetitionApiController {
 
     @DeleteMapping("/{id}/signatures/mine")
     @Operation(summary = "Withdraw one's own signature, until the petition is filed")
-    ResponseEntity<Void> withdraw(@PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user) {
+    ResponseEntity<Void> withdraw(@PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user,
+            HttpServletRequest request) {
         requireSignedIn(user);
+        limits.attempt(user, request.getRemoteAddr());
         signatures.withdraw(territory.require(slug), id, user);
         return ResponseEntity.noContent().build();
     }

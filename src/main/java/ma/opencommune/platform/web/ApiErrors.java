@@ -65,6 +65,13 @@ class ApiErrors {
         return problem(HttpStatus.BAD_REQUEST, "400", null, request, locale, errors);
     }
 
+    @ExceptionHandler(ma.opencommune.platform.TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooMany(ma.opencommune.platform.TooManyRequests e, HttpServletRequest request, Locale locale) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "429", null, request, locale, null);
+        return ResponseEntity.status(problem.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem.getBody());
+    }
+
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ProblemDetail> status(ResponseStatusException e, HttpServletRequest request, Locale locale) {
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());

@@ -21,13 +21,24 @@ class PageErrors {
         this.layout = layout;
     }
 
-    @ExceptionHandler(ConflictException.class)
-    ModelAndView conflict(ConflictException e, HttpServletRequest request) {
-        ModelAndView view = new ModelAndView("error/409", HttpStatus.CONFLICT);
-        // @ModelAttribute methods do not run for exception handlers: the layout's model is added here.
+    @ExceptionHandler(ma.opencommune.platform.TooManyRequests.class)
+    ModelAndView tooMany(ma.opencommune.platform.TooManyRequests e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        return page("error/429", HttpStatus.TOO_MANY_REQUESTS, request);
+    }
+
+    /** An error page with the layout's model: {@code @ModelAttribute} methods do not run for exception handlers. */
+    private ModelAndView page(String name, HttpStatus status, HttpServletRequest request) {
+        ModelAndView view = new ModelAndView(name, status);
         view.addObject("lang", layout.lang(request));
         view.addObject("demoMode", layout.demoMode());
         view.addObject("langLinks", layout.langLinks(request));
+        return view;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflict(ConflictException e, HttpServletRequest request) {
+        ModelAndView view = page("error/409", HttpStatus.CONFLICT, request);
         view.addObject("reason", e.messageKey());
         String referer = request.getHeader("Referer");
         // Only a link back into this site, never an arbitrary address taken from a header.
