@@ -159,6 +159,21 @@ public class ResidentVerifications {
                 .params(accountId, collectivityId).query((rs, i) -> Basis.valueOf(rs.getString(1))).optional();
     }
 
+    /**
+     * What a petition's signature keeps of a verified person (PET-1): the approved ground (residence first), the keyed
+     * hash of the verified CIN (one signature per person) and its cipher (the bureau's legal file), in one query.
+     */
+    public record Verified(Basis basis, String cinHash, String cinCipher) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Verified> verified(long accountId, long collectivityId) {
+        return jdbc.sql("select basis, cin_hash, cin_cipher from resident_declaration where account_id = ? and collectivity_id = ?"
+                + " and status = 'APPROVED' order by case when basis = 'RESIDENCE' then 0 else 1 end, id limit 1")
+                .params(accountId, collectivityId)
+                .query((rs, i) -> new Verified(Basis.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3))).optional();
+    }
+
     /** The keyed hash of an account's CIN, for one-signature-per-person rules in other modules. */
     @Transactional(readOnly = true)
     public Optional<String> cinHash(long accountId) {

@@ -62,14 +62,16 @@ public class Signatures {
             throw new InvalidInput(Map.of("confirmEligibility", "petitions.validation.confirm-eligibility"));
         }
         Petition p = collectingOr409(c, petitionId, false);
-        ResidentVerifications.Basis basis = residents.verifiedBasis(person.id(), c.id())
+        // The name and number are copied, encrypted, into the signature: the bureau's legal file is what was signed.
+        ResidentVerifications.Verified verified = residents.verified(person.id(), c.id())
                 .orElseThrow(() -> new NotEligibleException("petitions.not-eligible.not-verified"));
-        String cinHash = residents.cinHash(person.id()).orElseThrow(() -> new NotEligibleException("petitions.not-eligible.not-verified"));
+        SignatureBasis basis = verified.basis() == ResidentVerifications.Basis.RESIDENCE ? SignatureBasis.RESIDENT : SignatureBasis.ECONOMIC;
         int inserted = jdbc.sql("""
-                insert into petition_signature (petition_id, collectivity_id, cin_hash, account_id, source, basis, signed_at, notify)
-                values (?, ?, ?, ?, 'ONLINE', ?, ?, ?) on conflict do nothing""")
-                .params(p.id(), c.id(), cinHash, person.id(), (basis == ResidentVerifications.Basis.RESIDENCE ? SignatureBasis.RESIDENT : SignatureBasis.ECONOMIC).name(),
-                        Sql.at(Instant.now(clock)), notify)
+                insert into petition_signature (petition_id, collectivity_id, cin_hash, account_id, source, basis, full_name_cipher,
+                    cin_cipher, signed_at, notify)
+                values (?, ?, ?, ?, 'ONLINE', ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(p.id(), c.id(), verified.cinHash(), person.id(), basis.name(), numbers.encrypt(person.displayName()),
+                        verified.cinCipher(), Sql.at(Instant.now(clock)), notify)
                 .update();
         if (inserted == 0) {
             throw new ConflictException("petitions.conflict.already-signed-by-you");
