@@ -27,8 +27,12 @@ public class ApiTokens {
     static final String PREFIX = "oc_";
     static final int MAX_ACTIVE = 10;
 
+    /** Tokens used since the last write, with the time of their last use; bounded, at worst a use goes unrecorded. */
+    private static final int MAX_PENDING_USES = 200_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentHashMap<String, Instant> lastUses = new java.util.concurrent.ConcurrentHashMap<>();
 
     ApiTokens(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -63,8 +67,9 @@ public class ApiTokens {
         }
     }
 
-    @Transactional(readOnly = true)
+    /** The account's tokens, with the uses noted on this node written first. */
     public List<TokenInfo> of(long accountId) {
+        recordLastUses();
         return jdbc.sql("select id, name, prefix, created_at, last_used_at, revoked_at from api_token where account_id = ? order by id desc")
                 .param(accountId).query((rs, n) -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getString(3),
                         instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)),
@@ -72,7 +77,12 @@ public class ApiTokens {
                 .list();
     }
 
-    /** The account a bearer secret belongs to, if the token is active. Records its last use (at most once a minute). */
+    /**
+     * The account a bearer secret belongs to, if the token is active. Its use is noted in memory and written at most
+     * once a minute per token by {@link #recordLastUses()}: an API call costs one read, not a write (a burst of
+     * signatures would otherwise write a token row each). Uses noted in the last seconds before a crash are lost; the
+     * date is informational.
+     */
     public Optional<Long> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
@@ -80,12 +90,22 @@ public class ApiTokens {
         String hash = SecretTokens.hash(secret);
         Optional<Long> account = jdbc.sql("select account_id from api_token where token_hash = ? and revoked_at is null")
                 .param(hash).query(Long.class).optional();
-        account.ifPresent(id -> {
-            Instant now = Instant.now(clock);
-            jdbc.sql("update api_token set last_used_at = ? where token_hash = ? and (last_used_at is null or last_used_at < ?)")
-                    .params(Sql.at(now), hash, Sql.at(now.minusSeconds(60))).update();
-        });
+        if (account.isPresent() && (lastUses.size() < MAX_PENDING_USES || lastUses.containsKey(hash))) {
+            lastUses.put(hash, Instant.now(clock));
+        }
         return account;
+    }
+
+    /** Writes the uses noted since the last run, keeping "at most once a minute" per token. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+    public void recordLastUses() {
+        for (String hash : List.copyOf(lastUses.keySet())) {
+            Instant at = lastUses.remove(hash);
+            if (at != null) {
+                jdbc.sql("update api_token set last_used_at = ? where token_hash = ? and (last_used_at is null or last_used_at < ?)")
+                        .params(Sql.at(at), hash, Sql.at(at.minusSeconds(60))).update();
+            }
+        }
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -29,6 +29,12 @@ class PetitionStore {
                 .params(collectivityId, id).query((rs, i) -> map(rs, type)).optional();
     }
 
+    /** Whether the petition collects signatures as committed now (one narrow read, on the signing path). */
+    boolean collecting(long collectivityId, long id) {
+        return jdbc.sql("select count(*) from petition where collectivity_id = ? and id = ? and status in ('OPEN', 'THRESHOLD_REACHED')")
+                .params(collectivityId, id).query(Integer.class).single() > 0;
+    }
+
     void save(Petition p) {
         int updated = jdbc.sql("""
                 update petition set status = ?, threshold = ?, opened_on = ?, filed_on = ?, decision_due = ?, decided_on = ?,

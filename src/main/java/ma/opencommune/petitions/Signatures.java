@@ -61,19 +61,26 @@ public class Signatures {
         if (!confirmsEligibility) {
             throw new InvalidInput(Map.of("confirmEligibility", "petitions.validation.confirm-eligibility"));
         }
-        Petition p = collectingOr409(c, petitionId, false);
         // The name and number are copied, encrypted, into the signature: the bureau's legal file is what was signed.
-        ResidentVerifications.Verified verified = residents.verified(person.id(), c.id())
-                .orElseThrow(() -> new NotEligibleException("petitions.not-eligible.not-verified"));
+        ResidentVerifications.Verified verified = residents.verified(person.id(), c.id()).orElse(null);
+        if (verified == null) {
+            collectingOr409(c, petitionId, false);
+            throw new NotEligibleException("petitions.not-eligible.not-verified");
+        }
         SignatureBasis basis = verified.basis() == ResidentVerifications.Basis.RESIDENCE ? SignatureBasis.RESIDENT : SignatureBasis.ECONOMIC;
+        // One statement reads the petition's status and inserts: nothing is inserted unless it collects signatures,
+        // or when this person's CIN already signed it.
         int inserted = jdbc.sql("""
                 insert into petition_signature (petition_id, collectivity_id, cin_hash, account_id, source, basis, full_name_cipher,
                     cin_cipher, signed_at, notify)
-                values (?, ?, ?, ?, 'ONLINE', ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(p.id(), c.id(), verified.cinHash(), person.id(), basis.name(), numbers.encrypt(person.displayName()),
-                        verified.cinCipher(), Sql.at(Instant.now(clock)), notify)
+                select id, collectivity_id, ?, ?, 'ONLINE', ?, ?, ?, ?, ? from petition
+                where id = ? and collectivity_id = ? and status in ('OPEN', 'THRESHOLD_REACHED')
+                on conflict do nothing""")
+                .params(verified.cinHash(), person.id(), basis.name(), numbers.encrypt(person.displayName()), verified.cinCipher(),
+                        Sql.at(Instant.now(clock)), notify, petitionId, c.id())
                 .update();
         if (inserted == 0) {
+            collectingOr409(c, petitionId, false);
             throw new ConflictException("petitions.conflict.already-signed-by-you");
         }
         stillCollecting(c, petitionId);
@@ -148,10 +155,12 @@ public class Signatures {
 
     /**
      * Read again after inserting a signature: an insert that waited for a filing (or an inadmissibility) holding the
-     * petition's row sees its new status here and is undone, so nothing is added after the count that closed it.
+     * petition's row sees its new status here and is undone, so nothing is added after the count that closed it. (The
+     * insert waits because its foreign key locks the petition's key, which the filing's {@code for update} holds; a
+     * filing that comes second waits for the insert instead and counts it.)
      */
     private void stillCollecting(Collectivity c, long petitionId) {
-        if (!store.find(c.id(), c.type(), petitionId, false).map(f -> f.status().collecting()).orElse(false)) {
+        if (!store.collecting(c.id(), petitionId)) {
             throw new ConflictException("petitions.conflict.not-collecting");
         }
     }

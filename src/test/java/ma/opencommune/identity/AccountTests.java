@@ -38,6 +38,20 @@ class AccountTests {
         return TestAccounts.confirmed(accounts, jdbc, "acct");
     }
 
+    @Autowired
+    ApiTokens tokens;
+
+    @Test
+    void aTokensLastUseIsShownToItsOwner() {
+        String email = newConfirmedAccount();
+        long id = accounts.findByEmail(email).orElseThrow().id();
+        String secret = tokens.create(id, "script");
+        assertThat(tokens.authenticate(secret)).contains(id);
+        assertThat(tokens.of(id)).singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isNotNull());
+        tokens.recordLastUses();
+        assertThat(tokens.authenticate(secret + "x")).isEmpty();
+    }
+
     @Test
     void anonymousVisitorsAreSentToTheLoginPageOfTheirLanguage() throws Exception {
         mvc.perform(get("/zgh/account")).andExpect(redirectedUrl("/zgh/login"));

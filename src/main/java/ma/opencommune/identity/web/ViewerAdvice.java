@@ -44,8 +44,9 @@ class ViewerAdvice {
     }
 
     @ModelAttribute("viewer")
-    Viewer viewer(@AuthenticationPrincipal AccountUser user) {
-        if (user == null) {
+    Viewer viewer(@AuthenticationPrincipal AccountUser user, jakarta.servlet.http.HttpServletRequest request) {
+        // @RestController carries @Controller, so this advice also runs for the API, which has no layout to fill.
+        if (user == null || SecurityConfig.pathOf(request).startsWith("/api/")) {
             return null;
         }
         Links l = links.get(user.id(), () -> new Links(List.copyOf(territory.byIds(grants.staffCollectivities(user.id())).values()),
