@@ -113,7 +113,8 @@ class PetitionAgentPagesTests {
                 .andExpect(content().string(containsString("value=\"Rouvrir le stade municipal\"")));
         mvc.perform(form(page(id) + "/edit", "CITIZENS", "Rouvrir le stade municipal le week-end"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(page(id)));
-        mvc.perform(get(page(id)).with(Logins.as(users, agent))).andExpect(content().string(containsString("Rouvrir le stade municipal le week-end")));
+        mvc.perform(get(page(id)).with(Logins.as(users, agent)))
+                .andExpect(content().string(containsString("Rouvrir le stade municipal le week-end")));
 
         String other = fx.account("other");
         mvc.perform(get(page(id) + "/edit").with(Logins.as(users, other))).andExpect(status().isNotFound());
@@ -204,6 +205,21 @@ class PetitionAgentPagesTests {
                 .isZero();
         mvc.perform(get(PAGES + "/new").param("upload", "too-large").with(Logins.as(users, agent))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"documents-error\"")));
+    }
+
+    @Test
+    void aDraftThatBecomesACitizensPetitionLosesTheAssociationsDocuments_PDP1() throws Exception {
+        long id = created(mvc.perform(association(PAGES + "/new", oldEnough(), file("statuts.pdf", PDF)))
+                .andExpect(status().is3xxRedirection()).andReturn());
+        mvc.perform(association(page(id) + "/edit", oldEnough(), file("recu.pdf", PDF))).andExpect(status().is3xxRedirection());
+        assertThat(documents(id)).isEqualTo(2);
+        mvc.perform(form(page(id) + "/edit", "CITIZENS", "Rouvrir le stade, avec les habitants")).andExpect(status().is3xxRedirection());
+        assertThat(documents(id)).isZero();
+        mvc.perform(get(page(id)).with(Logins.as(users, agent))).andExpect(content().string(containsString("Ouvrir aux signatures")));
+    }
+
+    long documents(long petitionId) {
+        return jdbc.sql("select count(*) from petition_document where petition_id = ?").param(petitionId).query(Long.class).single();
     }
 
     @Test
