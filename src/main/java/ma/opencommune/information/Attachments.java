@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import ma.opencommune.identity.AccountUser;
 import ma.opencommune.platform.Check;
@@ -65,19 +64,7 @@ public class Attachments {
         if (problem.isPresent() || file == null || file.isEmpty()) {
             return problem;
         }
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-        int dot = name.lastIndexOf('.');
-        if (dot < 0) {
-            return Optional.empty();
-        }
-        String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        try (InputStream in = file.getInputStream()) {
-            Upload.FileType type = Upload.FileType.sniff(in.readNBytes(8)).orElseThrow();
-            boolean matches = extension.equals(type.extension) || (type == Upload.FileType.JPEG && extension.equals("jpeg"));
-            return matches ? Optional.empty() : Optional.of("information.admin.files.mismatch");
-        } catch (IOException e) {
-            return Optional.of("validation.file.type");
-        }
+        return Upload.nameMatches(file) ? Optional.empty() : Optional.of("information.admin.files.mismatch");
     }
 
     /** The files actually sent (browsers send one empty part for an untouched file input). */

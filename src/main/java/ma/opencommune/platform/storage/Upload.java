@@ -64,6 +64,26 @@ public record Upload(byte[] content, String name, FileType type) {
         }
     }
 
+    /**
+     * Whether the file's name says the type its content really is: a "report.pdf" that is a picture does not (it is
+     * refused, not renamed, so the person picks the file they meant). A name without an extension says nothing.
+     * Only for a file that passed {@link #check}.
+     */
+    public static boolean nameMatches(MultipartFile file) {
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            return true;
+        }
+        String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        try (InputStream in = file.getInputStream()) {
+            Optional<FileType> type = FileType.sniff(in.readNBytes(8));
+            return type.isPresent() && (extension.equals(type.get().extension) || (type.get() == FileType.JPEG && extension.equals("jpeg")));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Reads a file that passed {@link #check}; null when none was sent. */
     public static Upload of(MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
