@@ -102,11 +102,11 @@ public class AgentPetitions {
     }
 
     /** A new draft and, for an association's petition, its documents (PET-4): every mistake said at once, nothing half-saved. */
-    public long draft(Collectivity c, AccountUser agent, Petitions.Draft d, List<MultipartFile> parts) {
+    public long draft(Collectivity c, AccountUser agent, Petitions.Draft d, List<MultipartFile> parts, String submissionKey) {
         Map<String, String> problems = ownProblems(d, parts, 0);
-        long id;
+        Petitions.Drafted drafted;
         try {
-            id = petitions.draft(c, agent, d);
+            drafted = petitions.draftOnce(c, agent, d, submissionKey);
         } catch (InvalidInput invalid) {
             throw merged(invalid, problems);
         }
@@ -114,8 +114,11 @@ public class AgentPetitions {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        store(c, id, agent, parts);
-        return id;
+        // The same form sent again: its documents came with the first sending.
+        if (drafted.created()) {
+            store(c, drafted.id(), agent, parts);
+        }
+        return drafted.id();
     }
 
     /**

@@ -66,21 +66,41 @@ public class Petitions {
 
     /** A new draft of a signed-in person with a confirmed address, who becomes its agent; checked whole before saving. */
     public long draft(Collectivity c, AccountUser agent, Draft d) {
+        return draftOnce(c, agent, d, null).id();
+    }
+
+    /** A draft saved from a form: {@code created} is false when the same form (its submission key) was already saved. */
+    public record Drafted(long id, boolean created) {
+    }
+
+    /**
+     * A new draft, once per submission key: the same form sent twice (a double click) returns the first draft. A
+     * second insert with the key waits for the first one's unique entry, then inserts nothing and finds it.
+     */
+    public Drafted draftOnce(Collectivity c, AccountUser agent, Draft d, String submissionKey) {
         if (agent == null || !agent.isEnabled()) {
             throw new AccessDeniedException("a confirmed account writes petitions");
         }
         checked(c, d);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
+        String key = submissionKey != null && SUBMISSION_KEY.matcher(submissionKey).matches() ? submissionKey : null;
+        GeneratedKeyHolder generated = new GeneratedKeyHolder();
+        int inserted = jdbc.sql("""
                 insert into petition (kind, title, object, reasons, requested_action, lang, association_name, association_constituted_on,
-                    association_seat, association_field, collectivity_id, agent_id, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?)""")
-                .params(texts(d)).param(c.id()).param(agent.id()).param(ma.opencommune.platform.Sql.at(Instant.now(clock)))
-                .update(key, "id");
-        long id = key.getKey().longValue();
+                    association_seat, association_field, collectivity_id, agent_id, submission_key, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?) on conflict do nothing""")
+                .params(texts(d)).param(c.id()).param(agent.id()).param(key).param(ma.opencommune.platform.Sql.at(Instant.now(clock)))
+                .update(generated, "id");
+        if (inserted == 0) {
+            long first = jdbc.sql("select id from petition where collectivity_id = ? and agent_id = ? and submission_key = ?")
+                    .params(c.id(), agent.id(), key).query(Long.class).single();
+            return new Drafted(first, false);
+        }
+        long id = generated.getKey().longValue();
         step(c, agent.id(), id, PetitionEvents.Step.DRAFTED, today());
-        return id;
+        return new Drafted(id, true);
     }
+
+    private static final java.util.regex.Pattern SUBMISSION_KEY = java.util.regex.Pattern.compile("[0-9a-f-]{36}");
 
     /** The agent rewrites their draft, checked whole as a new one; once opened or filed its texts are fixed. */
     public void edit(Collectivity c, long id, AccountUser agent, Draft d) {

@@ -134,6 +134,26 @@ class PetitionAgentPagesTests {
     }
 
     @Test
+    void theSameFormSentTwiceSavesOneDraftWithItsDocumentsOnce() throws Exception {
+        String html = mvc.perform(get(PAGES + "/new").with(Logins.as(users, agent))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"submission\" value=\"([0-9a-f-]{36})\"").matcher(html);
+        assertThat(m.find()).as("the form carries a submission key").isTrue();
+        String key = m.group(1);
+        long first = created(mvc.perform(association(PAGES + "/new", oldEnough(), file("statuts.pdf", PDF)).param("submission", key))
+                .andExpect(status().is3xxRedirection()).andReturn());
+        long second = created(mvc.perform(association(PAGES + "/new", oldEnough(), file("statuts.pdf", PDF)).param("submission", key))
+                .andExpect(status().is3xxRedirection()).andReturn());
+        assertThat(second).isEqualTo(first);
+        assertThat(fx.petitionsOf(agent)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from petition_document where petition_id = ?").param(first).query(Integer.class).single())
+                .isEqualTo(1);
+        long fresh = created(mvc.perform(form(PAGES + "/new", "CITIZENS", "Une autre pétition").param("submission", java.util.UUID.randomUUID().toString()))
+                .andExpect(status().is3xxRedirection()).andReturn());
+        assertThat(fresh).isNotEqualTo(first);
+    }
+
+    @Test
     void hugeTextIsRefusedWholeAndMarkupOrSqlIsKeptAsTextAndShownEscaped() throws Exception {
         mvc.perform(form(PAGES + "/new", "CITIZENS", "Très long").param("reasons", "a".repeat(1024 * 1024)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("href=\"#reasons\"")))

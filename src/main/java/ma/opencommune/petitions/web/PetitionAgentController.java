@@ -58,6 +58,7 @@ class PetitionAgentController {
         PetitionPagesController.requireSignedIn(user);
         PetitionForm form = new PetitionForm();
         form.setLang(lang.code());
+        form.setSubmission(java.util.UUID.randomUUID().toString());
         return fillForm(c, null, user, form, upload, model);
     }
 
@@ -67,7 +68,7 @@ class PetitionAgentController {
         Collectivity c = territory.require(slug);
         PetitionPagesController.requireSignedIn(user);
         try {
-            long id = agents.draft(c, user, form.toDraft(), form.getDocuments());
+            long id = agents.draft(c, user, form.toDraft(), form.getDocuments(), form.getSubmission());
             redirect.addFlashAttribute("notice", "petitions.form.saved");
             return PetitionPagesController.back(lang, c, id);
         } catch (InvalidInput invalid) {

@@ -19,6 +19,16 @@ public class PetitionForm {
     private String kind, title, object, reasons, requestedAction, lang, associationName, associationConstitutedOn, associationSeat,
             associationField;
     private List<MultipartFile> documents;
+    /** A random key given with the empty form: sending it twice saves one draft. */
+    private String submission;
+
+    public String getSubmission() {
+        return submission;
+    }
+
+    public void setSubmission(String submission) {
+        this.submission = submission;
+    }
 
     /** The form filled with what the agent wrote. */
     static PetitionForm of(Petitions.Draft d) {
