@@ -78,11 +78,21 @@ public record PetitionAdminFixture(JdbcClient jdbc, Petitions petitions, PaperSi
 
     /** An online signature row carrying, encrypted, a name and a number, as {@link Signatures#sign} writes it. */
     public void online(Collectivity c, long id, String name, String cin) {
+        row(c, id, name, cin, "ONLINE", null);
+    }
+
+    /** A paper signature row as {@link Signatures#addPaper} writes it, without going through the service (no log entry). */
+    public void paperRow(Collectivity c, long id, String name, String cin, long enteredBy) {
+        row(c, id, name, cin, "PAPER", enteredBy);
+    }
+
+    private void row(Collectivity c, long id, String name, String cin, String source, Long enteredBy) {
         PersonalNumbers.Sealed sealed = numbers.seal(cin).orElseThrow();
         jdbc.sql("""
-                insert into petition_signature (petition_id, collectivity_id, cin_hash, source, basis, full_name_cipher, cin_cipher, signed_at)
-                values (?, ?, ?, 'ONLINE', 'ECONOMIC', ?, ?, ?)""")
-                .params(id, c.id(), sealed.hash(), numbers.encrypt(name), sealed.cipher(), Sql.at(Instant.now())).update();
+                insert into petition_signature (petition_id, collectivity_id, cin_hash, source, basis, full_name_cipher, cin_cipher,
+                    entered_by, signed_at)
+                values (?, ?, ?, ?, 'ECONOMIC', ?, ?, ?, ?)""")
+                .params(id, c.id(), sealed.hash(), source, numbers.encrypt(name), sealed.cipher(), enteredBy, Sql.at(Instant.now())).update();
     }
 
     public static String cin() {
