@@ -1,6 +1,7 @@
 package ma.opencommune.petitions;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -110,7 +111,7 @@ public class PetitionWorkspace {
                 .param("rows", PAGE_SIZE + 1)
                 .query((rs, i) -> new Raw(rs.getLong(1), rs.getString(2), rs.getString(3), PetitionKind.valueOf(rs.getString(4)),
                         PetitionStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getObject(7, LocalDate.class),
-                        rs.getObject(8, LocalDate.class), rs.getObject(9, java.time.OffsetDateTime.class) != null))
+                        rs.getObject(8, LocalDate.class), rs.getObject(9, OffsetDateTime.class) != null))
                 .list();
         boolean more = raws.size() > PAGE_SIZE;
         List<Raw> shown = more ? raws.subList(0, PAGE_SIZE) : raws;

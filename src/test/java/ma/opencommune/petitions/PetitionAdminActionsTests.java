@@ -40,6 +40,7 @@ class PetitionAdminActionsTests {
     @Autowired Accounts accounts;
     @Autowired RoleGrants grants;
     @Autowired UserDetailsService users;
+    @Autowired ma.opencommune.platform.storage.FileStore files;
 
     PetitionAdminFixture fx;
     Collectivity c;
@@ -102,6 +103,12 @@ class PetitionAdminActionsTests {
         assertThat(fx.count("select count(*) from petition_signature where petition_id = ? and source = 'PAPER'", id)).isZero();
         // Removing it twice (a second click) says it is gone.
         refused(id, "Cette saisie n’existe plus", "paper-signatures/" + entry + "/removal");
+        // The log keeps both steps, by the entry's number, never the signatory.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select action from audit_entry where collectivity_id = ? and action like 'petitions.paper-signature-%' and summary like ?")
+                .params(c.id(), "petition " + id + ": paper signature " + entry + " %").query(String.class).list())
+                .containsExactlyInAnyOrder("petitions.paper-signature-added", "petitions.paper-signature-removed"));
+        assertThat(fx.count("select count(*) from audit_entry where collectivity_id = ? and summary like ?", c.id(), "%Bensaïd%")).isZero();
     }
 
     @Test
@@ -202,6 +209,27 @@ class PetitionAdminActionsTests {
         refused(id, "déjà été vérifiée", "association-check");
         act(id, "acceptance", "sessionOn", fx.sessionDay().toString(), "committee", "Environnement").andExpect(status().is3xxRedirection());
         assertThat(fx.status(id)).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void theAssociationsDocumentsDownloadAsAttachmentsForStaffOnly() throws Exception {
+        long id = fx.association(c, "Documents");
+        long other = fx.association(c, "Autre");
+        byte[] pdf = "%PDF-1.4 statuts de l'association".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String key = files.put(new java.io.ByteArrayInputStream(pdf), "statuts.pdf", "application/pdf");
+        jdbc.sql("insert into petition_document (petition_id, collectivity_id, storage_key, file_name, content_type, size_bytes, created_at)"
+                + " values (?, ?, ?, 'Statuts « Tifawin ».pdf', 'application/pdf', ?, current_timestamp)").params(id, c.id(), key, pdf.length)
+                .update();
+        long doc = jdbc.sql("select id from petition_document where petition_id = ?").param(id).query(Long.class).single();
+        assertThat(html(id)).contains("Statuts « Tifawin ».pdf").contains(page(id) + "/documents/" + doc);
+        mvc.perform(get(page(id) + "/documents/" + doc).with(Logins.as(users, secretary))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Disposition",
+                        org.hamcrest.Matchers.startsWith("attachment; filename=\"Statuts")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().bytes(pdf));
+        // Through another petition's address, the document does not exist.
+        mvc.perform(get(page(other) + "/documents/" + doc).with(Logins.as(users, secretary))).andExpect(status().isNotFound());
+        mvc.perform(get(page(id) + "/documents/" + doc).with(Logins.as(users, PetitionAdminFixture.AGADIR_STAFF)))
+                .andExpect(status().isForbidden());
     }
 
     @Test

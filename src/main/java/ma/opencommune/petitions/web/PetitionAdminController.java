@@ -1,6 +1,7 @@
 package ma.opencommune.petitions.web;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import ma.opencommune.identity.AccountUser;
 import ma.opencommune.petitions.PaperSignatures;
@@ -15,6 +16,7 @@ import ma.opencommune.petitions.web.PetitionAdminForms.OutcomeForm;
 import ma.opencommune.petitions.web.PetitionAdminForms.PaperForm;
 import ma.opencommune.petitions.web.PetitionAdminForms.RejectForm;
 import ma.opencommune.platform.Check;
+import ma.opencommune.platform.ConflictException;
 import ma.opencommune.platform.InvalidInput;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.NotFoundException;
@@ -165,7 +167,7 @@ class PetitionAdminController {
                         // Called even with an unreadable basis: the service's own checks of the name and number show at once.
                         paper.add(c, petitionId, user, form.getFullName(), form.getCin(), basis);
                     } catch (InvalidInput invalid) {
-                        Map<String, String> errors = new java.util.LinkedHashMap<>(parsed.errors());
+                        Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
                         invalid.errors().forEach(errors::putIfAbsent);
                         throw new InvalidInput(errors);
                     }
@@ -185,7 +187,7 @@ class PetitionAdminController {
                     try {
                         paper.remove(c, petitionId, user, signatureId);
                     } catch (NotFoundException gone) {
-                        throw new ma.opencommune.platform.ConflictException("petitions.admin.paper.gone");
+                        throw new ConflictException("petitions.admin.paper.gone");
                     }
                 }));
     }
