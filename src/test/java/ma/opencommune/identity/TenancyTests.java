@@ -42,6 +42,14 @@ class TenancyTests {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+    @Autowired
+    ma.opencommune.petitions.Petitions petitions;
+    @Autowired
+    ma.opencommune.petitions.PaperSignatures paperSignatures;
+    @Autowired
+    ma.opencommune.platform.storage.FileStore files;
+    @Autowired
+    ma.opencommune.territory.Territory territory;
 
     record Route(HttpMethod method, String pattern) {
     }
@@ -107,7 +115,37 @@ class TenancyTests {
         ids.put("registerItemId", first("select min(id) from info_proactive_item where collectivity_id = ?", taroudant));
         ids.put("attachmentId", first("select min(a.id) from info_attachment a join info_request r on r.id = a.request_id"
                 + " where r.tracking_number = ?", tn));
+        // Petition routes: a petition of Taroudant collecting signatures, with a paper signature and a document.
+        long petition = walkPetition(taroudant);
+        ids.put("petitionId", String.valueOf(petition));
+        ids.put("signatureId", first("select min(id) from petition_signature where petition_id = ? and source = 'PAPER'", petition));
+        ids.put("documentId", first("select min(id) from petition_document where petition_id = ?", petition));
         return ids;
+    }
+
+    private static final String WALK_PETITION = "Tenancy walk: a petition of Taroudant";
+
+    /** The petition the walk uses, made once through the façades; its document row stands for an uploaded file. */
+    long walkPetition(long taroudant) {
+        Long found = jdbc.sql("select min(id) from petition where collectivity_id = ? and title = ?").params(taroudant, WALK_PETITION)
+                .query(Long.class).optional().orElse(null);
+        if (found != null) {
+            return found;
+        }
+        ma.opencommune.territory.Collectivity c = territory.require("taroudant");
+        AccountUser agent = (AccountUser) users.loadUserByUsername("citizen@opencommune.demo");
+        long id = ma.opencommune.petitions.PetitionFixtures.petition(petitions, c, agent, WALK_PETITION, true);
+        paperSignatures.add(c, id, (AccountUser) users.loadUserByUsername("staff@taroudant.demo"), "Lahcen Amrani", "TW123456",
+                ma.opencommune.petitions.SignatureBasis.RESIDENT);
+        try {
+            String key = files.put(new java.io.ByteArrayInputStream("%PDF-1.4 statutes".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                    "statuts.pdf", "application/pdf");
+            jdbc.sql("insert into petition_document (petition_id, collectivity_id, storage_key, file_name, content_type, size_bytes, created_at)"
+                    + " values (?, ?, ?, 'statuts.pdf', 'application/pdf', 17, current_timestamp)").params(id, taroudant, key).update();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return id;
     }
 
     /** The id the query finds, or "1" while no such record exists. */
@@ -128,7 +166,13 @@ class TenancyTests {
                 || ':' || (select count(*) || '/' || count(outcome) from info_complaint k join collectivity c on c.id = k.collectivity_id
                            where c.slug = 'taroudant')
                 || ':' || (select count(*) || '/' || coalesce(max(p.updated_at), timestamp '2000-01-01 00:00:00') from info_proactive_item p
-                           join collectivity c on c.id = p.collectivity_id where c.slug = 'taroudant')""").query(String.class).single();
+                           join collectivity c on c.id = p.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) || '/' || coalesce(sum(p.version), 0) from petition p join collectivity c on c.id = p.collectivity_id
+                           where c.slug = 'taroudant')
+                || ':' || (select count(*) from petition_signature s join collectivity c on c.id = s.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) from petition_document d join collectivity c on c.id = d.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) from audit_entry e join account a on a.id = e.actor_id
+                           where a.email = 'staff@agadir.demo' and e.action like 'petitions.%')""").query(String.class).single();
     }
 
     @Test
@@ -140,7 +184,12 @@ class TenancyTests {
                 .anyMatch(p -> p.endsWith("/admin/information/register"))
                 .anyMatch(p -> p.contains("/admin/information/requests/{trackingNumber}/publication"))
                 .anyMatch(p -> p.endsWith("/admin/information/requests/{tn}/complaints"))
-                .anyMatch(p -> p.startsWith("/api/v1/collectivities/{slug}/admin"));
+                .anyMatch(p -> p.startsWith("/api/v1/collectivities/{slug}/admin"))
+                .anyMatch(p -> p.endsWith("/admin/petitions/{petitionId}/rejection"))
+                .anyMatch(p -> p.endsWith("/admin/petitions/{petitionId}/paper-signatures/{signatureId}/removal"))
+                .anyMatch(p -> p.endsWith("/admin/petitions/{petitionId}/signatories.csv"))
+                .anyMatch(p -> p.endsWith("/admin/petitions/{petitionId}/signatories.pdf"))
+                .anyMatch(p -> p.endsWith("/admin/petitions/{petitionId}/documents/{documentId}"));
     }
 
     @Test

@@ -1,0 +1,62 @@
+package ma.opencommune.petitions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import ma.opencommune.identity.AccountUser;
+import ma.opencommune.platform.Auditable;
+import ma.opencommune.territory.Collectivity;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff enter and remove the signatures collected on paper (PET-1, issue point 5) through {@link Signatures}, and each
+ * change leaves a line in the action log in the same transaction: a removed row is deleted, so the log is its only
+ * trace. The log names the entry by its number, never the signatory (PDP-2).
+ */
+@Service
+@Transactional
+public class PaperSignatures {
+
+    /** A paper entry was added or removed by staff. */
+    public record PaperSignatureChanged(UUID eventId, Instant occurredAt, Long collectivityId, Long actorId, long petitionId,
+            long signatureId, boolean added) implements Auditable {
+
+        public String action() {
+            return added ? "petitions.paper-signature-added" : "petitions.paper-signature-removed";
+        }
+
+        public String summary() {
+            return "petition " + petitionId + ": paper signature " + signatureId + (added ? " entered" : " removed");
+        }
+    }
+
+    private final Signatures signatures;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PaperSignatures(Signatures signatures, ApplicationEventPublisher events, Clock clock) {
+        this.signatures = signatures;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** See {@link Signatures#addPaper}: the same checks, refusals and duplicate rule. */
+    public long add(Collectivity c, long petitionId, AccountUser staff, String fullName, String cin, SignatureBasis basis) {
+        long id = signatures.addPaper(c, petitionId, staff, fullName, cin, basis);
+        publish(c, staff, petitionId, id, true);
+        return id;
+    }
+
+    /** See {@link Signatures#removePaper}: until filing only. */
+    public void remove(Collectivity c, long petitionId, AccountUser staff, long signatureId) {
+        signatures.removePaper(c, petitionId, staff, signatureId);
+        publish(c, staff, petitionId, signatureId, false);
+    }
+
+    private void publish(Collectivity c, AccountUser staff, long petitionId, long signatureId, boolean added) {
+        events.publishEvent(new PaperSignatureChanged(UUID.randomUUID(), Instant.now(clock), c.id(), staff.id(), petitionId, signatureId,
+                added));
+    }
+}
