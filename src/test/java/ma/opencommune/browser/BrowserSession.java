@@ -93,11 +93,35 @@ abstract class BrowserSession {
 
     /** Logs in through the login page of the given language, as a person would. */
     void logIn(String lang, String email) {
+        logIn(lang, email, DEMO_PASSWORD);
+    }
+
+    void logIn(String lang, String email, String password) {
         open("/" + lang + "/login");
         page.locator("#email").fill(email);
-        page.locator("#password").fill(DEMO_PASSWORD);
+        page.locator("#password").fill(password);
         page.waitForNavigation(() -> page.locator("main form button[type=submit]").click());
         assertThat(page.url()).as("after logging in as %s", email).doesNotContain("/login");
+    }
+
+    /** Submits a form by its last button and expects no form error on the page it leads to. */
+    void submit(String form) {
+        page.waitForNavigation(() -> page.locator(form + " button[type=submit]").last().click());
+        assertThat(page.locator(".error-summary").count()).as("no form error after submitting on %s", page.url()).isZero();
+    }
+
+    /** Starts over as another person (null: anonymous), logging in through the pages of that language. */
+    void switchTo(String lang, String email) {
+        context.clearCookies();
+        if (email != null) {
+            logIn(lang, email);
+        }
+    }
+
+    /** The page's language and direction are right and axe-core finds nothing wrong. */
+    void checkPage(String lang) {
+        assertHtmlLangAndDir(lang, "ar".equals(lang) ? "rtl" : "ltr");
+        assertNoAccessibilityViolations();
     }
 
     void assertHtmlLangAndDir(String lang, String dir) {

@@ -170,21 +170,4 @@ class InformationJourneyBrowserTests extends BrowserSession {
         String tn = path.replaceAll(".*/requests/([^/]+).*", "$1");
         return jdbc.sql("select due_on from info_request where tracking_number = ?").param(tn).query(LocalDate.class).single();
     }
-
-    void submit(String form) {
-        page.waitForNavigation(() -> page.locator(form + " button[type=submit]").last().click());
-        assertThat(page.locator(".error-summary").count()).as("no form error after submitting on %s", page.url()).isZero();
-    }
-
-    void switchTo(String lang, String email) {
-        context.clearCookies();
-        if (email != null) {
-            logIn(lang, email);
-        }
-    }
-
-    void checkPage(String lang) {
-        assertHtmlLangAndDir(lang, "ar".equals(lang) ? "rtl" : "ltr");
-        assertNoAccessibilityViolations();
-    }
 }

@@ -137,26 +137,9 @@ class ProgramJourneyBrowserTests extends BrowserSession {
         checkPage(lang);
     }
 
-    void submit(String form) {
-        page.waitForNavigation(() -> page.locator(form + " button[type=submit]").last().click());
-        assertThat(page.locator(".error-summary").count()).as("no form error after submitting on %s", page.url()).isZero();
-    }
-
     long idAtEnd() {
         Matcher m = ID_AT_END.matcher(URI.create(page.url()).getPath());
         assertThat(m.find()).as("an id at the end of %s", page.url()).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    void switchTo(String lang, String email) {
-        context.clearCookies();
-        if (email != null) {
-            logIn(lang, email);
-        }
-    }
-
-    void checkPage(String lang) {
-        assertHtmlLangAndDir(lang, "ar".equals(lang) ? "rtl" : "ltr");
-        assertNoAccessibilityViolations();
     }
 }
