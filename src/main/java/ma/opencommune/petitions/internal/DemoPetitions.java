@@ -38,10 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Demo data (DESIGN.md contract, issue scope 12): the petitions of {@link DemoPetitionPlans} in Taroudant and
  * Tafraout, dated back from today so that the clocks stay meaningful, following the aggregate's rules (threshold of
  * the rulebook, the bureau's delay, the next ordinary session, PET-2, PET-6, PET-8), with online and paper signatures
- * as many as each status needs. The signatories are invented: their CIN numbers carry the prefix ZZ, which no
- * Moroccan card uses, and are sealed like real ones; names and numbers are encrypted (PDP-2). Each person is sealed
- * once and may sign several petitions; all signatures go in one batched statement. citizen@ is the agent of several
- * Taroudant petitions, one a draft, and signed one with mails on.
+ * as many as each status needs. The signatories are invented: their numbers are well-formed but all begin with ZZ,
+ * a prefix set apart for demo data, and are sealed like real ones; names and numbers are encrypted (PDP-2). Each
+ * person is sealed once and may sign several petitions; all signatures go in one batched statement. citizen@ is the
+ * agent of several Taroudant petitions, one a draft, and signed one with mails on.
  */
 @Component
 @Order(50)
