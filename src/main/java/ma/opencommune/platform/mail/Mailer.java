@@ -26,6 +26,10 @@ public class Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
+    /** One plain-text mail. */
+    public record Mail(String to, String subject, String body) {
+    }
+
     private final ObjectProvider<JavaMailSender> sender;
     private final JdbcClient jdbc;
     private final DemoMode demo;
@@ -50,6 +54,36 @@ public class Mailer {
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp != null) {
             smtp.send(message(to, subject, body));
+        }
+    }
+
+    /**
+     * Sends a batch now over one SMTP connection (a few hundred mails cost one connection, not one each). Returns the
+     * mails the server refused one by one (a rejected recipient): retrying them would fail again. Any other trouble
+     * (no server, a dropped connection, refused credentials) throws, and the caller sends the batch again later.
+     */
+    public java.util.List<Mail> sendAllNow(java.util.List<Mail> mails) {
+        mails.forEach(m -> keepForDemo(m.to(), m.subject(), m.body()));
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp == null || mails.isEmpty()) {
+            return java.util.List.of();
+        }
+        SimpleMailMessage[] messages = mails.stream().map(m -> message(m.to(), m.subject(), m.body())).toArray(SimpleMailMessage[]::new);
+        try {
+            smtp.send(messages);
+            return java.util.List.of();
+        } catch (org.springframework.mail.MailSendException e) {
+            java.util.Map<Object, Exception> failed = e.getFailedMessages();
+            if (failed.isEmpty() || !failed.values().stream().allMatch(jakarta.mail.SendFailedException.class::isInstance)) {
+                throw e;
+            }
+            java.util.List<Mail> refused = new java.util.ArrayList<>();
+            for (int i = 0; i < messages.length; i++) {
+                if (failed.containsKey(messages[i])) {
+                    refused.add(mails.get(i));
+                }
+            }
+            return refused;
         }
     }
 
