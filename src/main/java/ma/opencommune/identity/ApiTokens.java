@@ -67,13 +67,18 @@ public class ApiTokens {
         }
     }
 
-    /** The account's tokens, with the uses noted on this node written first. */
+    /** The account's tokens; a use noted on this node and not yet written shows as the last one. */
+    @Transactional(readOnly = true)
     public List<TokenInfo> of(long accountId) {
-        recordLastUses();
-        return jdbc.sql("select id, name, prefix, created_at, last_used_at, revoked_at from api_token where account_id = ? order by id desc")
-                .param(accountId).query((rs, n) -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        instant(rs.getObject(4, OffsetDateTime.class)), instant(rs.getObject(5, OffsetDateTime.class)),
-                        instant(rs.getObject(6, OffsetDateTime.class))))
+        return jdbc.sql("select id, name, prefix, created_at, last_used_at, revoked_at, token_hash from api_token where account_id = ?"
+                + " order by id desc")
+                .param(accountId).query((rs, n) -> {
+                    Instant written = instant(rs.getObject(5, OffsetDateTime.class));
+                    Instant noted = lastUses.get(rs.getString(7));
+                    return new TokenInfo(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getObject(4, OffsetDateTime.class)),
+                            noted != null && (written == null || noted.isAfter(written)) ? noted : written,
+                            instant(rs.getObject(6, OffsetDateTime.class)));
+                })
                 .list();
     }
 
@@ -96,8 +101,12 @@ public class ApiTokens {
         return account;
     }
 
-    /** Writes the uses noted since the last run, keeping "at most once a minute" per token. */
+    /**
+     * Writes the uses noted since the last run, keeping "at most once a minute" per token: short statements outside any
+     * long transaction, so a large backlog never holds locks or a connection for long.
+     */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public void recordLastUses() {
         for (String hash : List.copyOf(lastUses.keySet())) {
             Instant at = lastUses.remove(hash);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import ma.opencommune.identity.AccountUser;
 import ma.opencommune.platform.Check;
-import ma.opencommune.platform.ConflictException;
 import ma.opencommune.platform.InvalidInput;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.NotFoundException;
@@ -154,10 +153,7 @@ public class AgentPetitions {
      * association's from its draft, with at least one document for staff to check (PET-4).
      */
     public Petition file(Collectivity c, long id, AccountUser agent) {
-        Petition p = requireAgent(c, id, agent);
-        if (p.kind() == PetitionKind.ASSOCIATION && documentCount(id) == 0) {
-            throw new ConflictException("petitions.conflict.documents-required");
-        }
+        requireAgent(c, id, agent);
         return petitions.file(c, id, agent);
     }
 

@@ -188,10 +188,14 @@ public final class Petition {
         outcomeSummary = summary.strip();
     }
 
-    /** PET-8: the month of a commune council's next ordinary session after {@code day}. */
+    /**
+     * PET-8: the month of a commune council's next ordinary session after {@code day}. Ordinary sessions open in the
+     * first week of February, May and October: once the first {@value #SESSION_OPENING_DAYS} days of a session month
+     * have passed, its session is under way with its agenda set, and the next one is months away.
+     */
     public static YearMonth nextSessionMonth(LocalDate day) {
         YearMonth month = YearMonth.from(day);
-        if (day.equals(month.atEndOfMonth())) {
+        if (day.getDayOfMonth() > SESSION_OPENING_DAYS) {
             month = month.plusMonths(1);
         }
         while (!PetitionRules.ORDINARY_SESSION_MONTHS.contains(month.getMonth())) {
@@ -199,6 +203,9 @@ public final class Petition {
         }
         return month;
     }
+
+    /** PET-8: the days at the start of a session month in which its ordinary session opens (art. 33: the first week). */
+    public static final int SESSION_OPENING_DAYS = 7;
 
     /** PET-6: filed, still undecided, and past the last day of the bureau's delay (flagged publicly). */
     public boolean decisionOverdue(LocalDate today) {

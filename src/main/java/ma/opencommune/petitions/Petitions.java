@@ -227,10 +227,18 @@ public class Petitions {
     public record Collecting(long collectivityId, long id) {
     }
 
-    /** Every petition collecting signatures. */
+    /**
+     * The petitions whose status no longer matches their count: open with the threshold reached, or marked reached and
+     * back under it after withdrawals. One aggregate statement with no lock, so the job that follows thresholds locks
+     * (and holds up signing on) only the few petitions that changed.
+     */
     @Transactional(readOnly = true)
-    public java.util.List<Collecting> collecting() {
-        return jdbc.sql("select collectivity_id, id from petition where status in ('OPEN', 'THRESHOLD_REACHED') order by id")
+    public java.util.List<Collecting> crossingTheirThreshold() {
+        return jdbc.sql("""
+                select p.collectivity_id, p.id from petition p
+                where p.status in ('OPEN', 'THRESHOLD_REACHED')
+                  and (p.status = 'OPEN') = ((select count(*) from petition_signature s where s.petition_id = p.id) >= p.threshold)
+                order by p.id""")
                 .query((rs, i) -> new Collecting(rs.getLong(1), rs.getLong(2))).list();
     }
 
@@ -240,10 +248,25 @@ public class Petitions {
      */
     public Petition file(Collectivity c, long id, AccountUser by) {
         Petition p = require(c, id, true);
-        if (by == null || by.id() != p.agentId()) {
+        boolean agent = by != null && by.id() == p.agentId();
+        if (!agent) {
             access.requireStaff(by, c, BUREAU_STAFF);
+            // A draft is its agent's alone: staff never see it, and filing it would publish its text.
+            if (p.status() == PetitionStatus.DRAFT) {
+                throw new NotFoundException("petition " + id);
+            }
         }
+        // PET-4: the bureau checks an association's documents; there must be some to check.
+        if (p.kind() == PetitionKind.ASSOCIATION
+                && jdbc.sql("select count(*) from petition_document where petition_id = ?").param(id).query(Integer.class).single() == 0) {
+            throw new ma.opencommune.platform.ConflictException("petitions.conflict.documents-required");
+        }
+        PetitionStatus before = p.status();
         p.file(today(), total(p), rules);
+        // Filed before the threshold job noticed the threshold: the step is still told (timeline, mails, action log).
+        if (before == PetitionStatus.OPEN) {
+            step(c, null, p.id(), PetitionEvents.Step.THRESHOLD_REACHED, today());
+        }
         return saved(c, p, by.id(), PetitionEvents.Step.FILED);
     }
 

@@ -29,9 +29,29 @@ public class SigningLimits {
 
     /** Counts a signing attempt (or withdrawal) of this person from this address; a {@link TooManyRequests} past a limit. */
     public void attempt(AccountUser person, String address) {
-        addresses.acquire(address == null ? "?" : address);
+        addresses.acquire(network(address));
         if (person != null) {
             accounts.acquire(Long.toString(person.id()));
+        }
+    }
+
+    /**
+     * The key of an address: an IPv4 address itself; an IPv6 address by its /64 network, the block one subscriber
+     * usually gets, so that rotating through it does not reset the count.
+     */
+    static String network(String address) {
+        if (address == null || address.isBlank()) {
+            return "?";
+        }
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            // A literal address is parsed, never looked up.
+            byte[] bytes = java.net.InetAddress.getByName(address.strip().replaceAll("^\\[|\\]$", "")).getAddress();
+            return bytes.length == 16 ? java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+        } catch (java.net.UnknownHostException e) {
+            return address;
         }
     }
 }

@@ -49,6 +49,8 @@ class AccountTests {
         assertThat(tokens.authenticate(secret)).contains(id);
         assertThat(tokens.of(id)).singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isNotNull());
         tokens.recordLastUses();
+        assertThat(jdbc.sql("select count(*) from api_token where account_id = ? and last_used_at is not null").param(id)
+                .query(Integer.class).single()).as("written by the periodic run").isEqualTo(1);
         assertThat(tokens.authenticate(secret + "x")).isEmpty();
     }
 

@@ -220,7 +220,7 @@ class PetitionAdminActionsTests {
         jdbc.sql("insert into petition_document (petition_id, collectivity_id, storage_key, file_name, content_type, size_bytes, created_at)"
                 + " values (?, ?, ?, 'Statuts « Tifawin ».pdf', 'application/pdf', ?, current_timestamp)").params(id, c.id(), key, pdf.length)
                 .update();
-        long doc = jdbc.sql("select id from petition_document where petition_id = ?").param(id).query(Long.class).single();
+        long doc = jdbc.sql("select id from petition_document where petition_id = ? and storage_key = ?").params(id, key).query(Long.class).single();
         assertThat(html(id)).contains("Statuts « Tifawin ».pdf").contains(page(id) + "/documents/" + doc);
         mvc.perform(get(page(id) + "/documents/" + doc).with(Logins.as(users, secretary))).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Disposition",

@@ -65,8 +65,15 @@ public record PetitionAdminFixture(JdbcClient jdbc, Petitions petitions, PaperSi
     public long association(Collectivity c, String title) {
         long id = petitions.draft(c, user(CITIZEN), new Petitions.Draft(PetitionKind.ASSOCIATION, title, "Objet.", "Motifs.", "Action.",
                 "fr", "Association Tifawin", LocalDate.now().minusYears(5), "Quartier Talmaklt, Taroudant", "Environnement"));
+        document(c, id, "statuts.pdf");
         petitions.file(c, id, user(CITIZEN));
         return id;
+    }
+
+    /** A document row as the representative's upload leaves it (PET-4: an association files with its documents). */
+    public void document(Collectivity c, long id, String fileName) {
+        jdbc.sql("insert into petition_document (petition_id, collectivity_id, storage_key, file_name, content_type, size_bytes, created_at)"
+                + " values (?, ?, 'fixture-without-content', ?, 'application/pdf', 1, current_timestamp)").params(id, c.id(), fileName).update();
     }
 
     /** A paper signature entered by {@code staffEmail}; returns the CIN used. */

@@ -22,6 +22,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** A petition from draft to the bureau's decision through the façade, on both engines, with its tenancy and checks. */
 @IntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class PetitionLifecycleTests {
 
     @Autowired
@@ -57,11 +58,8 @@ class PetitionLifecycleTests {
     }
 
     static LocalDate nextOrdinarySession(LocalDate after) {
-        LocalDate d = after.plusDays(1);
-        while (!PetitionRules.ORDINARY_SESSION_MONTHS.contains(d.getMonth())) {
-            d = d.plusDays(1);
-        }
-        return d;
+        LocalDate first = Petition.nextSessionMonth(after).atDay(1);
+        return first.isAfter(after) ? first : after.plusDays(1);
     }
 
     @Test
@@ -100,6 +98,51 @@ class PetitionLifecycleTests {
         assertThat(accepted.status()).isEqualTo(PetitionStatus.ACCEPTED);
         assertThat(accepted.sessionOn()).isEqualTo(session);
         assertThat(accepted.decidedInTime()).isTrue();
+    }
+
+    @Autowired
+    ma.opencommune.identity.Accounts accounts;
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
+
+    @Test
+    void anAgentWhoDeletesTheirAccountLeavesTheirPetitionsStandingWithoutThem_PDP3() {
+        String email = ma.opencommune.support.TestAccounts.confirmed(accounts, jdbc, "leaving-agent");
+        AccountUser agent = user(email);
+        long draft = petitions.draft(taroudant, agent, citizens("Un brouillon jamais ouvert"));
+        long open = petitions.draft(taroudant, agent, citizens("Des bancs au jardin public"));
+        petitions.open(taroudant, open, agent);
+        sign(open, 3, "PAPER");
+
+        accounts.delete(agent.id());
+
+        assertThat(jdbc.sql("select count(*) from account where id = ?").param(agent.id()).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select agent_id from petition where id = ?").param(open).query(Long.class).optional()).isEmpty();
+        assertThat(petitions.find(taroudant, open).status()).isEqualTo(PetitionStatus.OPEN);
+        assertThat(petitions.signatures(taroudant, open)).containsExactly(0, 3);
+        assertThat(petitions.find(taroudant, draft).status()).isEqualTo(PetitionStatus.DRAFT);
+    }
+
+    @Test
+    void filingBeforeTheThresholdJobRanStillTellsTheThresholdStep() {
+        long id = petitions.draft(taroudant, citizen, citizens("Un passage piéton devant l'école"));
+        petitions.open(taroudant, id, citizen);
+        sign(id, 200, "PAPER");
+        petitions.file(taroudant, id, citizen);
+        assertThat(events.stream(PetitionEvents.PetitionStepped.class).filter(e -> e.petitionId() == id).map(PetitionEvents.PetitionStepped::step))
+                .containsExactly(PetitionEvents.Step.DRAFTED, PetitionEvents.Step.OPENED, PetitionEvents.Step.THRESHOLD_REACHED,
+                        PetitionEvents.Step.FILED);
+    }
+
+    @Test
+    void staffNeverFileADraftAndAnAssociationFilesOnlyWithItsDocuments_PET4() {
+        long draft = petitions.draft(taroudant, citizen, citizens("Un brouillon privé"));
+        assertThatThrownBy(() -> petitions.file(taroudant, draft, staff)).isInstanceOf(NotFoundException.class);
+        long association = petitions.draft(taroudant, citizen, new Petitions.Draft(PetitionKind.ASSOCIATION, "Une bibliothèque",
+                "Objet", "Motifs", "Demande", "fr", "Association Tanmia", petitions.today().minusYears(5), "Taroudant", "Culture"));
+        assertThatThrownBy(() -> petitions.file(taroudant, association, citizen)).isInstanceOf(ConflictException.class)
+                .hasMessage("petitions.conflict.documents-required");
+        assertThat(petitions.find(taroudant, association).status()).isEqualTo(PetitionStatus.DRAFT);
     }
 
     @Test

@@ -115,6 +115,9 @@ class PetitionTests {
         refused(() -> p.accept(decided, LocalDate.of(2026, 10, 5), "Commission des affaires sociales"), "petitions.conflict.session-past");
         refused(() -> p.accept(decided, LocalDate.of(2027, 5, 4), " "), "petitions.conflict.committee-required");
         refused(() -> p.accept(LocalDate.of(2027, 1, 14), LocalDate.of(2027, 5, 4), "Commission"), "petitions.conflict.before-filing");
+        Petition decidedAfterMaysFirstWeek = filed();
+        refused(() -> decidedAfterMaysFirstWeek.accept(LocalDate.of(2027, 5, 10), LocalDate.of(2027, 5, 20), "Commission"),
+                "petitions.conflict.not-ordinary-session");
         p.accept(decided, LocalDate.of(2027, 5, 4), " Commission des affaires sociales ");
         assertThat(p.status()).isEqualTo(PetitionStatus.ACCEPTED);
         assertThat(p.committee()).isEqualTo("Commission des affaires sociales");
@@ -160,9 +163,13 @@ class PetitionTests {
     }
 
     @Test
-    void theNextOrdinarySessionIsTheFirstOfFebruaryMayOrOctoberWithDaysLeft_PET8() {
+    void theNextOrdinarySessionIsFebruaryMayOrOctoberUntilTheFirstWeekOfThatMonthHasPassed_PET8() {
         assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 3, 1))).isEqualTo(java.time.YearMonth.of(2027, 5));
-        assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 5, 10))).isEqualTo(java.time.YearMonth.of(2027, 5));
+        assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 4, 30))).isEqualTo(java.time.YearMonth.of(2027, 5));
+        assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 5, 6))).isEqualTo(java.time.YearMonth.of(2027, 5));
+        assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 5, 7))).isEqualTo(java.time.YearMonth.of(2027, 5));
+        assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 5, 8))).isEqualTo(java.time.YearMonth.of(2027, 10));
+        assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 5, 10))).isEqualTo(java.time.YearMonth.of(2027, 10));
         assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 5, 31))).isEqualTo(java.time.YearMonth.of(2027, 10));
         assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 10, 31))).isEqualTo(java.time.YearMonth.of(2028, 2));
         assertThat(Petition.nextSessionMonth(LocalDate.of(2027, 11, 1))).isEqualTo(java.time.YearMonth.of(2028, 2));

@@ -1,5 +1,6 @@
 package ma.opencommune.petitions;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,5 +38,18 @@ class SigningLimitsTests {
         limits.attempt(person(3), "10.0.0.9");
         assertThatThrownBy(() -> limits.attempt(person(4), "10.0.0.9")).isInstanceOf(TooManyRequests.class);
         assertThatCode(() -> limits.attempt(person(4), "10.0.0.10")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anIpv6SubscriberIsCountedByItsNetworkWhateverAddressOfItItUses() {
+        assertThat(SigningLimits.network("2001:db8:1:2:aaaa::1")).isEqualTo(SigningLimits.network("2001:db8:1:2:bbbb:cccc:dddd:eeee"))
+                .isNotEqualTo(SigningLimits.network("2001:db8:1:3::1"));
+        assertThat(SigningLimits.network("[2001:db8:1:2::9]")).isEqualTo(SigningLimits.network("2001:db8:1:2::1"));
+        assertThat(SigningLimits.network("192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(SigningLimits.network(null)).isEqualTo("?");
+        SigningLimits limits = new SigningLimits(100, 2, Duration.ofMinutes(10), clock);
+        limits.attempt(person(1), "2001:db8:1:2::1");
+        limits.attempt(person(2), "2001:db8:1:2::2");
+        assertThatThrownBy(() -> limits.attempt(person(3), "2001:db8:1:2::3")).isInstanceOf(TooManyRequests.class);
     }
 }

@@ -29,7 +29,7 @@ class ThresholdFollower {
     @Scheduled(fixedDelayString = "${opencommune.petitions.follow-delay:PT5S}", initialDelayString = "${opencommune.petitions.follow-delay:PT10S}")
     @SchedulerLock(name = "petitions.thresholds", lockAtMostFor = "PT1M")
     public void followAll() {
-        for (Petitions.Collecting p : petitions.collecting()) {
+        for (Petitions.Collecting p : petitions.crossingTheirThreshold()) {
             try {
                 territory.find(p.collectivityId()).ifPresent(c -> petitions.follow(c, p.id()));
             } catch (RuntimeException e) {

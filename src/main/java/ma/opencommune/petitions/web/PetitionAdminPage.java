@@ -62,10 +62,12 @@ class PetitionAdminPage {
 
     private final PetitionDetails details;
     private final Petitions petitions;
+    private final ma.opencommune.petitions.PetitionWorkspace workspace;
 
-    PetitionAdminPage(PetitionDetails details, Petitions petitions) {
+    PetitionAdminPage(PetitionDetails details, Petitions petitions, ma.opencommune.petitions.PetitionWorkspace workspace) {
         this.details = details;
         this.petitions = petitions;
+        this.workspace = workspace;
     }
 
     static String url(Lang lang, String slug, long id) {
@@ -126,6 +128,9 @@ class PetitionAdminPage {
      * error pages.
      */
     String act(Lang lang, Collectivity c, long id, AccountUser user, Model model, RedirectAttributes redirect, Action action) {
+        // Every step here is the bureau's: staff of this collectivity only (403), never on a draft (404), even where the
+        // domain would let someone else (the agent) take the same step from their own pages.
+        workspace.staffPetition(c, user, id);
         BindingResult result = action.result();
         try {
             action.parsed().orThrow();

@@ -74,7 +74,9 @@ public class Mailer {
             return java.util.List.of();
         } catch (org.springframework.mail.MailSendException e) {
             java.util.Map<Object, Exception> failed = e.getFailedMessages();
-            if (failed.isEmpty() || !failed.values().stream().allMatch(jakarta.mail.SendFailedException.class::isInstance)) {
+            // Only a recipient the server refused for good (5xx) is dropped; a temporary refusal (4xx: greylisting, a
+            // full mailbox) or a whole batch refused (relay denied, a server in trouble) is tried again later.
+            if (failed.isEmpty() || failed.size() == messages.length || !failed.values().stream().allMatch(Mailer::refusedForGood)) {
                 throw e;
             }
             java.util.List<Mail> refused = new java.util.ArrayList<>();
@@ -85,6 +87,18 @@ public class Mailer {
             }
             return refused;
         }
+    }
+
+    /** A recipient the SMTP server refused with a permanent (5xx) answer. */
+    static boolean refusedForGood(Exception e) {
+        Exception next = e;
+        while (next != null) {
+            if (next instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException refused) {
+                return refused.getReturnCode() >= 500;
+            }
+            next = next instanceof jakarta.mail.MessagingException m ? m.getNextException() : null;
+        }
+        return false;
     }
 
     private void keepForDemo(String to, String subject, String body) {
