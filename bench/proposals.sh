@@ -28,35 +28,7 @@ ACCOUNTS=2000
 . bench/lib.sh
 trap 'stop_app; rm -f "$APP_LOG"' EXIT
 
-H2_JAR="$(mktemp -d)/h2.jar"
-unzip -p "$JAR" "$(unzip -l "$JAR" | awk '{print $4}' | grep -m1 'BOOT-INF/lib/h2-.*\.jar')" >"$H2_JAR"
-
-# --- SQL on each engine -------------------------------------------------------------------------------------
-h2_url() { echo "jdbc:h2:file:$APP_DATA/opencommune;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"; }
-pg() { PGPASSWORD="${PG_PASSWORD:-}" psql -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"; }
-
-# A scalar query's value.
-scalar() {
-  if [ "$ENGINE" = pg ]; then
-    pg -At -c "set search_path to $PG_SCHEMA; $1" | tail -n 1
-  else
-    java -cp "$H2_JAR" org.h2.tools.Shell -url "$(h2_url)" -user sa -sql "$1" | sed -n 2p | tr -d ' '
-  fi
-}
-
-# Runs a script; RANGE(n) AS a becomes a row source of x = 1..n on each engine.
-run_sql() {
-  local file
-  file="$(mktemp --suffix=.sql)"
-  if [ "$ENGINE" = pg ]; then
-    { echo "set search_path to $PG_SCHEMA;"; sed -E 's/RANGE\(([0-9]+)\) AS ([a-z]+)/generate_series(1, \1) as \2(x)/g'; } >"$file"
-    pg -f "$file"
-  else
-    sed -E 's/RANGE\(([0-9]+)\) AS ([a-z]+)/(select "X" as x from system_range(1, \1)) as \2/g' >"$file"
-    java -cp "$H2_JAR" org.h2.tools.RunScript -url "$(h2_url)" -user sa -script "$file"
-  fi
-  rm -f "$file"
-}
+. bench/engines.sh
 
 # --- The data set ---------------------------------------------------------------------------------------------
 load_data() {
@@ -103,25 +75,6 @@ SQL
   echo "$ENGINE: loaded $(scalar "select count(*) from program_proposal where process_id = $pid") proposals," \
        "$(scalar "select count(*) from program_support s join program_proposal p on p.id = s.proposal_id where p.process_id = $pid") supports," \
        "$(scalar "select count(*) from program_comment m join program_proposal p on p.id = m.proposal_id where p.process_id = $pid") comments (process $pid)"
-}
-
-start_engine() {
-  if [ "$ENGINE" = pg ]; then
-    APP_DATA="$(mktemp -d)"
-    OPENCOMMUNE_DEMO=true DATABASE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$PG_SCHEMA" \
-      DATABASE_USERNAME="$PG_USER" DATABASE_PASSWORD="${PG_PASSWORD:-}" \
-      java -jar "$JAR" --spring.profiles.active=postgres --server.port="$PORT" --opencommune.data-dir="$APP_DATA" \
-      --spring.flyway.schemas="$PG_SCHEMA" >"$APP_LOG" 2>&1 &
-    APP_PID=$!
-  else
-    java -jar "$JAR" --server.port="$PORT" --opencommune.data-dir="$APP_DATA" >"$APP_LOG" 2>&1 &
-    APP_PID=$!
-  fi
-}
-
-# Stops the application but keeps its data folder (H2 keeps its file there).
-pause_app() {
-  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 }
 
 measure() {

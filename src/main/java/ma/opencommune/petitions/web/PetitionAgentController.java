@@ -135,26 +135,24 @@ class PetitionAgentController {
     @PostMapping("/{id}/open")
     String open(Lang lang, @PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        Collectivity c = territory.require(slug);
-        PetitionPagesController.requireSignedIn(user);
-        try {
-            agents.open(c, id, user);
-            redirect.addFlashAttribute("notice", "petitions.page.opened");
-            return PetitionPagesController.back(lang, c, id);
-        } catch (ConflictException e) {
-            return page.refused(c, id, user, model, response, HttpStatus.CONFLICT.value(), "agent", e.messageKey());
-        }
+        return step(lang, slug, id, user, model, redirect, response, "petitions.page.opened", c -> agents.open(c, id, user));
     }
 
     /** The agent files the petition with the council (PET-3, PET-4): the bureau's clock starts (PET-6). */
     @PostMapping("/{id}/file")
     String file(Lang lang, @PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
+        return step(lang, slug, id, user, model, redirect, response, "petitions.page.filed", c -> agents.file(c, id, user));
+    }
+
+    /** One of the agent's steps: back to the petition with {@code notice}, or the page with the refusal (409). */
+    private String step(Lang lang, String slug, long id, AccountUser user, Model model, RedirectAttributes redirect,
+            HttpServletResponse response, String notice, java.util.function.Consumer<Collectivity> action) {
         Collectivity c = territory.require(slug);
         PetitionPagesController.requireSignedIn(user);
         try {
-            agents.file(c, id, user);
-            redirect.addFlashAttribute("notice", "petitions.page.filed");
+            action.accept(c);
+            redirect.addFlashAttribute("notice", notice);
             return PetitionPagesController.back(lang, c, id);
         } catch (ConflictException e) {
             return page.refused(c, id, user, model, response, HttpStatus.CONFLICT.value(), "agent", e.messageKey());
