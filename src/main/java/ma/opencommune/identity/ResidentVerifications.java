@@ -96,9 +96,10 @@ public class ResidentVerifications {
         }
         Instant now = Instant.now(clock);
         int changed = jdbc.sql("""
-                update resident_declaration set status = ?, reason = ?, decided_at = ?, decided_by = ?
+                update resident_declaration set status = ?, reason = ?, decided_at = ?, decided_by = ?, verified_name = ?
                 where id = ? and collectivity_id = ? and status = 'PENDING'""")
-                .params(approve ? "APPROVED" : "REJECTED", trimmed.isEmpty() ? null : trimmed, Sql.at(now), actorId, declarationId, commune.id()).update();
+                .params(approve ? "APPROVED" : "REJECTED", trimmed.isEmpty() ? null : trimmed, Sql.at(now), actorId,
+                        approve ? d.displayName() : null, declarationId, commune.id()).update();
         if (changed != 1) {
             throw new ConflictException("verifications.error.decided");
         }
@@ -161,17 +162,19 @@ public class ResidentVerifications {
 
     /**
      * What a petition's signature keeps of a verified person (PET-1): the approved ground (residence first), the keyed
-     * hash of the verified CIN (one signature per person) and its cipher (the bureau's legal file), in one query.
+     * hash of the verified CIN (one signature per person), its cipher and the name staff approved with it (the
+     * bureau's legal file), in one query.
      */
-    public record Verified(Basis basis, String cinHash, String cinCipher) {
+    public record Verified(Basis basis, String cinHash, String cinCipher, String name) {
     }
 
     @Transactional(readOnly = true)
     public Optional<Verified> verified(long accountId, long collectivityId) {
-        return jdbc.sql("select basis, cin_hash, cin_cipher from resident_declaration where account_id = ? and collectivity_id = ?"
+        return jdbc.sql("select basis, cin_hash, cin_cipher, verified_name from resident_declaration where account_id = ? and collectivity_id = ?"
                 + " and status = 'APPROVED' order by case when basis = 'RESIDENCE' then 0 else 1 end, id limit 1")
                 .params(accountId, collectivityId)
-                .query((rs, i) -> new Verified(Basis.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3))).optional();
+                .query((rs, i) -> new Verified(Basis.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
     }
 
     /** The keyed hash of an account's CIN, for one-signature-per-person rules in other modules. */

@@ -61,7 +61,8 @@ public class Signatures {
         if (!confirmsEligibility) {
             throw new InvalidInput(Map.of("confirmEligibility", "petitions.validation.confirm-eligibility"));
         }
-        // The name and number are copied, encrypted, into the signature: the bureau's legal file is what was signed.
+        // The name staff approved with the CIN and the number are copied, encrypted, into the signature: the bureau's
+        // legal file is what was signed, whatever the account's display name becomes.
         ResidentVerifications.Verified verified = residents.verified(person.id(), c.id()).orElse(null);
         if (verified == null) {
             collectingOr409(c, petitionId, false);
@@ -76,7 +77,7 @@ public class Signatures {
                 select id, collectivity_id, ?, ?, 'ONLINE', ?, ?, ?, ?, ? from petition
                 where id = ? and collectivity_id = ? and status in ('OPEN', 'THRESHOLD_REACHED')
                 on conflict do nothing""")
-                .params(verified.cinHash(), person.id(), basis.name(), numbers.encrypt(person.displayName()), verified.cinCipher(),
+                .params(verified.cinHash(), person.id(), basis.name(), numbers.encrypt(verified.name() != null ? verified.name() : person.displayName()), verified.cinCipher(),
                         Sql.at(Instant.now(clock)), notify, petitionId, c.id())
                 .update();
         if (inserted == 0) {

@@ -225,4 +225,20 @@ class SignatureTests {
         signatures.removePaper(taroudant, id, staff, entry);
         assertThat(petitions.signatures(taroudant, id)).containsExactly(1, 0);
     }
+
+    @Autowired
+    ma.opencommune.identity.PersonalNumbers numbers;
+
+    @Test
+    void theSignatureCarriesTheNameAndNumberStaffApprovedNotADisplayNameChangedSince() {
+        String cin = newCin();
+        AccountUser person = verified(taroudant, cin, ResidentVerifications.Basis.RESIDENCE);
+        accounts.updateProfile(person.id(), "Un pseudonyme", ma.opencommune.platform.Lang.FR);
+        long id = openPetition("Des fontaines au jardin Jnane Lbour");
+        signatures.sign(taroudant, id, user(person.email()), true, false);
+        var row = jdbc.sql("select full_name_cipher, cin_cipher from petition_signature where petition_id = ? and account_id = ?")
+                .params(id, person.id()).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        assertThat(numbers.open(row[0])).isEqualTo("Compte de test");
+        assertThat(numbers.open(row[1])).isEqualTo(cin);
+    }
 }

@@ -104,10 +104,12 @@ class DemoAccounts implements ApplicationRunner {
         jdbc.sql("insert into cin_owner (cin_hash, account_id) values (?, ?)").params(hash, account).update();
         Instant now = Instant.now(clock);
         jdbc.sql("""
-                insert into resident_declaration (account_id, collectivity_id, basis, cin_cipher, cin_hash, cin_hint, status, submitted_at, decided_at, decided_by)
-                values (?, ?, 'RESIDENCE', ?, ?, ?, ?, ?, ?, ?)""")
+                insert into resident_declaration (account_id, collectivity_id, basis, cin_cipher, cin_hash, cin_hint, status, submitted_at, decided_at, decided_by,
+                    verified_name)
+                values (?, ?, 'RESIDENCE', ?, ?, ?, ?, ?, ?, ?, case when ? = 'APPROVED' then (select display_name from account where id = ?) end)""")
                 .params(account, collectivity, cipher.encrypt(cin), hash, ma.opencommune.identity.Cin.hint(cin), status,
-                        Sql.at(now.minus(3, ChronoUnit.DAYS)), decidedBy == null ? null : Sql.at(now.minus(1, ChronoUnit.DAYS)), decidedBy)
+                        Sql.at(now.minus(3, ChronoUnit.DAYS)), decidedBy == null ? null : Sql.at(now.minus(1, ChronoUnit.DAYS)), decidedBy,
+                        status, account)
                 .update();
     }
 }
