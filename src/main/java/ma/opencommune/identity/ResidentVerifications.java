@@ -165,15 +165,26 @@ public class ResidentVerifications {
      * hash of the verified CIN (one signature per person), its cipher and the name staff approved with it (the
      * bureau's legal file), in one query.
      */
-    public record Verified(Basis basis, String cinHash, String cinCipher, String name) {
+    public record Verified(Basis basis, String cinHash, String cinCipher, String name, long communeId) {
     }
 
     @Transactional(readOnly = true)
     public Optional<Verified> verified(long accountId, long collectivityId) {
-        return jdbc.sql("select basis, cin_hash, cin_cipher, verified_name from resident_declaration where account_id = ? and collectivity_id = ?"
-                + " and status = 'APPROVED' order by case when basis = 'RESIDENCE' then 0 else 1 end, id limit 1")
-                .params(accountId, collectivityId)
-                .query((rs, i) -> new Verified(Basis.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)))
+        return verifiedIn(accountId, List.of(collectivityId));
+    }
+
+    /** The same, in any of these communes (a region's or a province's petition, PET-7); residence first. */
+    @Transactional(readOnly = true)
+    public Optional<Verified> verifiedIn(long accountId, java.util.Collection<Long> communeIds) {
+        if (communeIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select basis, cin_hash, cin_cipher, verified_name, collectivity_id from resident_declaration"
+                + " where account_id = :account and collectivity_id in (:communes) and status = 'APPROVED'"
+                + " order by case when basis = 'RESIDENCE' then 0 else 1 end, id limit 1")
+                .param("account", accountId).param("communes", communeIds)
+                .query((rs, i) -> new Verified(Basis.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5)))
                 .optional();
     }
 

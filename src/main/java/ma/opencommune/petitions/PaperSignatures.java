@@ -35,8 +35,13 @@ public class PaperSignatures {
     private final Signatures signatures;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Constituency constituency;
+    private final ma.opencommune.territory.Territory territory;
 
-    PaperSignatures(Signatures signatures, ApplicationEventPublisher events, Clock clock) {
+    PaperSignatures(Signatures signatures, ApplicationEventPublisher events, Clock clock, Constituency constituency,
+            ma.opencommune.territory.Territory territory) {
+        this.constituency = constituency;
+        this.territory = territory;
         this.signatures = signatures;
         this.events = events;
         this.clock = clock;
@@ -44,9 +49,23 @@ public class PaperSignatures {
 
     /** See {@link Signatures#addPaper}: the same checks, refusals and duplicate rule. */
     public long add(Collectivity c, long petitionId, AccountUser staff, String fullName, String cin, SignatureBasis basis) {
-        long id = signatures.addPaper(c, petitionId, staff, fullName, cin, basis);
+        return add(c, petitionId, staff, fullName, cin, basis, null);
+    }
+
+    /** The same with the signer's commune, which a province's, prefecture's or region's petition needs (PET-7). */
+    public long add(Collectivity c, long petitionId, AccountUser staff, String fullName, String cin, SignatureBasis basis, Long communeId) {
+        long id = signatures.addPaper(c, petitionId, staff, fullName, cin, basis, communeId);
         publish(c, staff, petitionId, id, true);
         return id;
+    }
+
+    /** The communes a paper signatory of a petition to {@code c} may come from; none to choose for a commune's own. */
+    @Transactional(readOnly = true)
+    public java.util.List<Collectivity> communes(Collectivity c) {
+        if (c.type() == ma.opencommune.territory.CollectivityType.COMMUNE) {
+            return java.util.List.of();
+        }
+        return java.util.List.copyOf(territory.byIds(constituency.communes(c)).values());
     }
 
     /** See {@link Signatures#removePaper}: until filing only. */

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param provinceThreshold Organic Law 112-14 for provinces and prefectures (not in RULES.md: *verify*)
  * @param communeDecisionMonths PET-6: months the bureau of a commune has to give a reasoned rejection
  * @param otherDecisionMonths PET-6: the same for regions, provinces and prefectures
+ * @param regionProvinceSharePercent PET-7: a region's petition needs at least this share of its signatories from each
+ *     of the region's provinces and prefectures
  */
 @ConfigurationProperties("opencommune.petitions")
 public record PetitionRules(
@@ -38,14 +40,15 @@ public record PetitionRules(
         @DefaultValue("500") int regionLargeThreshold,
         @DefaultValue("300") int provinceThreshold,
         @DefaultValue("3") int communeDecisionMonths,
-        @DefaultValue("2") int otherDecisionMonths) {
+        @DefaultValue("2") int otherDecisionMonths,
+        @DefaultValue("5") int regionProvinceSharePercent) {
 
     /** PET-8: the months of a commune council's ordinary sessions (February, May, October). */
     public static final Set<Month> ORDINARY_SESSION_MONTHS = Set.of(Month.FEBRUARY, Month.MAY, Month.OCTOBER);
 
     /** The values of the laws as RULES.md gives them. */
     public static PetitionRules defaults() {
-        return new PetitionRules(35_000, 100, 200, 400, 1_000_000, 300, 3_000_000, 400, 500, 300, 3, 2);
+        return new PetitionRules(35_000, 100, 200, 400, 1_000_000, 300, 3_000_000, 400, 500, 300, 3, 2, 5);
     }
 
     /**
@@ -66,6 +69,14 @@ public record PetitionRules(
                     : population <= regionLargePopulation ? regionThreshold : regionLargeThreshold;
             case PROVINCE, PREFECTURE -> provinceThreshold;
         };
+    }
+
+    /**
+     * PET-7: whether {@code fromProvince} of {@code total} signatures is the share a region's petition needs from each of
+     * its provinces ("at least 5 %": exactly the share passes).
+     */
+    public boolean provinceShareMet(long fromProvince, long total) {
+        return fromProvince * 100 >= (long) regionProvinceSharePercent * total;
     }
 
     /** PET-6: the last day for the bureau's reasoned decision on a petition filed on {@code filedOn}. */

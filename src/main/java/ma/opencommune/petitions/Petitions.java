@@ -46,8 +46,11 @@ public class Petitions {
     private final Access access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Constituency constituency;
 
-    Petitions(JdbcClient jdbc, PetitionStore store, PetitionRules rules, Access access, ApplicationEventPublisher events, Clock clock) {
+    Petitions(JdbcClient jdbc, PetitionStore store, PetitionRules rules, Access access, ApplicationEventPublisher events, Clock clock,
+            Constituency constituency) {
+        this.constituency = constituency;
         this.jdbc = jdbc;
         this.store = store;
         this.rules = rules;
@@ -132,9 +135,6 @@ public class Petitions {
     private void checked(Collectivity c, Draft d) {
         LocalDate today = today();
         Check check = new Check()
-                // Regions, provinces and prefectures (PET-7, Organic Laws 111-14 and 112-14) need signatories verified
-                // across their communes and per province: not offered until that is built.
-                .when(c.type() != CollectivityType.COMMUNE, "kind", "petitions.validation.communes-only")
                 .required("kind", d.kind())
                 .text("title", d.title(), true, 200)
                 .text("object", d.object(), true, 5_000)
@@ -262,12 +262,32 @@ public class Petitions {
             throw new ma.opencommune.platform.ConflictException("petitions.conflict.documents-required");
         }
         PetitionStatus before = p.status();
+        if (c.type() == CollectivityType.REGION && p.kind() == PetitionKind.CITIZENS) {
+            requireProvinceShares(c, p);
+        }
         p.file(today(), total(p), rules);
         // Filed before the threshold job noticed the threshold: the step is still told (timeline, mails, action log).
         if (before == PetitionStatus.OPEN) {
             step(c, null, p.id(), PetitionEvents.Step.THRESHOLD_REACHED, today());
         }
         return saved(c, p, by.id(), PetitionEvents.Step.FILED);
+    }
+
+    /**
+     * PET-7: a region's petition is filed only with at least the rulebook's share of its signatories from each of the
+     * region's provinces and prefectures (signatures counted by the signer's commune, one statement).
+     */
+    private void requireProvinceShares(Collectivity region, Petition p) {
+        java.util.Map<Long, Long> byCommune = new java.util.HashMap<>();
+        jdbc.sql("select commune_id, count(*) from petition_signature where petition_id = ? group by commune_id").param(p.id())
+                .query((rs, i) -> byCommune.put(rs.getLong(1), rs.getLong(2))).list();
+        long total = byCommune.values().stream().mapToLong(Long::longValue).sum();
+        for (java.util.List<Long> communes : constituency.provinces(region).values()) {
+            long fromProvince = communes.stream().mapToLong(id -> byCommune.getOrDefault(id, 0L)).sum();
+            if (!rules.provinceShareMet(fromProvince, total)) {
+                throw new ma.opencommune.platform.ConflictException("petitions.conflict.province-share");
+            }
+        }
     }
 
     /** PET-4: staff record that they checked the association's registration, seat or branch, field and documents. */

@@ -39,8 +39,11 @@ public class Signatures {
     private final PersonalNumbers numbers;
     private final Access access;
     private final Clock clock;
+    private final Constituency constituency;
 
-    Signatures(JdbcClient jdbc, PetitionStore store, ResidentVerifications residents, PersonalNumbers numbers, Access access, Clock clock) {
+    Signatures(JdbcClient jdbc, PetitionStore store, ResidentVerifications residents, PersonalNumbers numbers, Access access, Clock clock,
+            Constituency constituency) {
+        this.constituency = constituency;
         this.jdbc = jdbc;
         this.store = store;
         this.residents = residents;
@@ -63,7 +66,7 @@ public class Signatures {
         }
         // The name staff approved with the CIN and the number are copied, encrypted, into the signature: the bureau's
         // legal file is what was signed, whatever the account's display name becomes.
-        ResidentVerifications.Verified verified = residents.verified(person.id(), c.id()).orElse(null);
+        ResidentVerifications.Verified verified = residents.verifiedIn(person.id(), constituency.communes(c)).orElse(null);
         if (verified == null) {
             collectingOr409(c, petitionId, false);
             throw new NotEligibleException("petitions.not-eligible.not-verified");
@@ -73,12 +76,13 @@ public class Signatures {
         // or when this person's CIN already signed it.
         int inserted = jdbc.sql("""
                 insert into petition_signature (petition_id, collectivity_id, cin_hash, account_id, source, basis, full_name_cipher,
-                    cin_cipher, signed_at, notify)
-                select id, collectivity_id, ?, ?, 'ONLINE', ?, ?, ?, ?, ? from petition
+                    cin_cipher, signed_at, notify, commune_id)
+                select id, collectivity_id, ?, ?, 'ONLINE', ?, ?, ?, ?, ?, ? from petition
                 where id = ? and collectivity_id = ? and status in ('OPEN', 'THRESHOLD_REACHED')
                 on conflict do nothing""")
-                .params(verified.cinHash(), person.id(), basis.name(), numbers.encrypt(verified.name() != null ? verified.name() : person.displayName()), verified.cinCipher(),
-                        Sql.at(Instant.now(clock)), notify, petitionId, c.id())
+                .params(verified.cinHash(), person.id(), basis.name(),
+                        numbers.encrypt(verified.name() != null ? verified.name() : person.displayName()), verified.cinCipher(),
+                        Sql.at(Instant.now(clock)), notify, verified.communeId(), petitionId, c.id())
                 .update();
         if (inserted == 0) {
             collectingOr409(c, petitionId, false);
@@ -103,14 +107,28 @@ public class Signatures {
      * attachment. A number that already signed, online or on paper, is refused: one signature per person.
      */
     public long addPaper(Collectivity c, long petitionId, AccountUser staff, String fullName, String cinInput, SignatureBasis basis) {
+        return addPaper(c, petitionId, staff, fullName, cinInput, basis, null);
+    }
+
+    /**
+     * The same, with the commune where the signer lives or works, read on the sheet: required for a province's,
+     * prefecture's or region's petition (PET-7), one of its communes; a commune's petition takes the commune itself.
+     */
+    public long addPaper(Collectivity c, long petitionId, AccountUser staff, String fullName, String cinInput, SignatureBasis basis,
+            Long communeId) {
         access.requireStaff(staff, c, Petitions.BUREAU_STAFF);
+        boolean commune = c.type() == ma.opencommune.territory.CollectivityType.COMMUNE;
+        Long signerCommune = commune ? Long.valueOf(c.id()) : communeId;
         Petition p = store.find(c.id(), c.type(), petitionId, false).filter(f -> f.status() != PetitionStatus.DRAFT)
                 .orElseThrow(() -> new NotFoundException("petition " + petitionId));
         java.util.Optional<PersonalNumbers.Sealed> sealed = numbers.seal(cinInput);
         Check check = new Check().text("fullName", fullName, true, 200)
                 .when(!Check.blank(fullName) && NAME.matcher(fullName.strip()).find(), "fullName", "validation.characters")
                 .when(sealed.isEmpty(), "cin", "validation.cin.format")
-                .required("basis", basis);
+                .required("basis", basis)
+                .required("communeId", signerCommune)
+                .when(signerCommune != null && !constituency.communes(c).contains(signerCommune), "communeId",
+                        "petitions.validation.commune-outside");
         check.orThrow();
         if (!p.status().collecting()) {
             throw new ConflictException("petitions.conflict.not-collecting");
@@ -118,10 +136,10 @@ public class Signatures {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         int inserted = jdbc.sql("""
                 insert into petition_signature (petition_id, collectivity_id, cin_hash, source, basis, full_name_cipher, cin_cipher,
-                    entered_by, signed_at)
-                values (?, ?, ?, 'PAPER', ?, ?, ?, ?, ?) on conflict do nothing""")
+                    entered_by, signed_at, commune_id)
+                values (?, ?, ?, 'PAPER', ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(p.id(), c.id(), sealed.get().hash(), basis.name(), numbers.encrypt(fullName.strip()), sealed.get().cipher(),
-                        staff.id(), Sql.at(Instant.now(clock)))
+                        staff.id(), Sql.at(Instant.now(clock)), signerCommune)
                 .update(key, "id");
         if (inserted == 0) {
             throw new ConflictException("petitions.conflict.paper-duplicate");
@@ -164,6 +182,12 @@ public class Signatures {
         if (!store.collecting(c.id(), petitionId)) {
             throw new ConflictException("petitions.conflict.not-collecting");
         }
+    }
+
+    /** Whether this person may sign petitions to {@code c}: verified in it, or in one of its communes (PET-1, PET-7). */
+    @Transactional(readOnly = true)
+    public boolean eligible(Collectivity c, AccountUser person) {
+        return person != null && residents.verifiedIn(person.id(), constituency.communes(c)).isPresent();
     }
 
     /** Whether this person (whatever their account) has signed. */

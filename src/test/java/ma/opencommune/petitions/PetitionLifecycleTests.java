@@ -188,9 +188,6 @@ class PetitionLifecycleTests {
                 "Association Tifawin", petitions.today().minusYears(3), "Taroudant", "Lecture publique");
         assertThatThrownBy(() -> petitions.draft(taroudant, citizen, young)).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.errors()).containsOnlyKeys("associationConstitutedOn"));
-        var ofARegion = citizens("Une pétition à la région");
-        assertThatThrownBy(() -> petitions.draft(territory.require("souss-massa"), citizen, ofARegion))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsEntry("kind", "petitions.validation.communes-only"));
         assertThat(jdbc.sql("select count(*) from petition").query(Long.class).single()).isEqualTo(before);
 
         var old = new Petitions.Draft(PetitionKind.ASSOCIATION, "Une bibliothèque de quartier", "Objet", "Motifs", "Demande", "xx",

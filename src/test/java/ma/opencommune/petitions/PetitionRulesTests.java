@@ -34,8 +34,18 @@ class PetitionRulesTests {
     void provincesAndPrefecturesTakeTheirConfiguredThreshold() {
         assertThat(rules.threshold(CollectivityType.PROVINCE, 500_000, false)).isEqualTo(300);
         assertThat(rules.threshold(CollectivityType.PREFECTURE, 500_000, false)).isEqualTo(300);
-        PetitionRules changed = new PetitionRules(35_000, 100, 200, 400, 1_000_000, 300, 3_000_000, 400, 500, 250, 3, 2);
+        PetitionRules changed = new PetitionRules(35_000, 100, 200, 400, 1_000_000, 300, 3_000_000, 400, 500, 250, 3, 2, 5);
         assertThat(changed.threshold(CollectivityType.PROVINCE, 500_000, false)).isEqualTo(250);
+    }
+
+    @Test
+    void aRegionsPetitionNeedsAtLeastFivePercentFromEachProvince_PET7() {
+        assertThat(rules.provinceShareMet(50, 1_000)).as("exactly 5 %").isTrue();
+        assertThat(rules.provinceShareMet(49, 1_000)).as("just under").isFalse();
+        assertThat(rules.provinceShareMet(51, 1_000)).isTrue();
+        assertThat(rules.provinceShareMet(20, 401)).as("20 of 401 is 4.99 %").isFalse();
+        assertThat(rules.provinceShareMet(21, 401)).isTrue();
+        assertThat(rules.provinceShareMet(0, 0)).as("nothing to share yet").isTrue();
     }
 
     @Test

@@ -101,7 +101,10 @@ final class PetitionAdminForms {
         private String fullName;
         private String cin;
         private String basis;
+        private String communeId;
 
+        public String getCommuneId() { return communeId; }
+        public void setCommuneId(String v) { communeId = v; }
         public String getFullName() { return fullName; }
         public void setFullName(String v) { fullName = v; }
         public String getCin() { return cin; }

@@ -63,8 +63,11 @@ class PetitionAdminPage {
     private final PetitionDetails details;
     private final Petitions petitions;
     private final ma.opencommune.petitions.PetitionWorkspace workspace;
+    private final ma.opencommune.petitions.PaperSignatures paper;
 
-    PetitionAdminPage(PetitionDetails details, Petitions petitions, ma.opencommune.petitions.PetitionWorkspace workspace) {
+    PetitionAdminPage(PetitionDetails details, Petitions petitions, ma.opencommune.petitions.PetitionWorkspace workspace,
+            ma.opencommune.petitions.PaperSignatures paper) {
+        this.paper = paper;
         this.details = details;
         this.petitions = petitions;
         this.workspace = workspace;
@@ -101,6 +104,7 @@ class PetitionAdminPage {
         model.addAttribute("percent", p.threshold() <= 0 ? 0 : Math.min(100, d.total() * 100 / p.threshold()) / 5 * 5);
         model.addAttribute("grounds", RejectionGround.values());
         model.addAttribute("bases", SignatureBasis.values());
+        model.addAttribute("communes", paper.communes(c));
         FORMS.forEach((name, fresh) -> {
             if (!model.containsAttribute(name)) {
                 model.addAttribute(name, fresh.get());

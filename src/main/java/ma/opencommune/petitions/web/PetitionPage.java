@@ -3,7 +3,6 @@ package ma.opencommune.petitions.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import ma.opencommune.identity.AccountUser;
-import ma.opencommune.identity.ResidentVerifications;
 import ma.opencommune.petitions.AgentPetitions;
 import ma.opencommune.petitions.Petition;
 import ma.opencommune.petitions.PetitionKind;
@@ -28,13 +27,11 @@ class PetitionPage {
     private final Petitions petitions;
     private final Signatures signatures;
     private final AgentPetitions agents;
-    private final ResidentVerifications residents;
 
-    PetitionPage(Petitions petitions, Signatures signatures, AgentPetitions agents, ResidentVerifications residents) {
+    PetitionPage(Petitions petitions, Signatures signatures, AgentPetitions agents) {
         this.petitions = petitions;
         this.signatures = signatures;
         this.agents = agents;
-        this.residents = residents;
     }
 
     /** The share of the threshold reached, down to a step of 5 % for the bar (no inline style under the CSP). */
@@ -75,7 +72,7 @@ class PetitionPage {
         boolean collecting = citizens && p.status().collecting();
         model.addAttribute("collecting", collecting);
         // Only what the viewer may do next is looked up: an anonymous page stays the same for everyone (and cacheable).
-        model.addAttribute("verifiedHere", signedIn && collecting && residents.isVerified(user.id(), c.id()));
+        model.addAttribute("verifiedHere", signedIn && collecting && signatures.eligible(c, user));
         model.addAttribute("hasSigned", signedIn && citizens && !draft && signatures.hasSigned(id, user));
         model.addAttribute("documents", isAgent && !citizens ? agents.documents(c, id, user) : List.of());
         model.addAttribute("canEdit", isAgent && draft);

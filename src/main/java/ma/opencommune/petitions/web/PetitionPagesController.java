@@ -85,7 +85,10 @@ class PetitionPagesController {
         model.addAttribute("stage", s);
         model.addAttribute("stages", PetitionListing.Stage.values());
         model.addAttribute("threshold", petitions.rules().threshold(c));
-        model.addAttribute("communeOnly", c.type() != CollectivityType.COMMUNE);
+        // Provinces, prefectures and regions gather signatories from their communes; a region from each province (PET-7).
+        model.addAttribute("regional", c.type() != CollectivityType.COMMUNE);
+        model.addAttribute("region", c.type() == CollectivityType.REGION);
+        model.addAttribute("rules", petitions.rules());
         model.addAttribute("paged", beforeId != null);
         String base = "/" + lang.code() + "/c/" + c.slug() + "/petitions?stage=" + s.param();
         model.addAttribute("firstUrl", base);
