@@ -97,7 +97,8 @@ class RequestFilingTests {
                 .andExpect(content().string(containsString("href=\"#firstName\"")))
                 .andExpect(content().string(containsString("href=\"#cin\"")))
                 .andExpect(content().string(containsString("href=\"#description\"")))
-                .andExpect(content().string(containsString("href=\"#delivery\"")));
+                .andExpect(content().string(containsString("href=\"#delivery\"")))
+                .andExpect(content().string(containsString("href=\"#firstName\">Prénom : Saisissez cette information.</a>")));
         assertThat(requester.count()).isZero();
     }
 

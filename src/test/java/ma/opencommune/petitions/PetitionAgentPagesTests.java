@@ -99,7 +99,8 @@ class PetitionAgentPagesTests {
         mvc.perform(multipart(PAGES + "/new").with(csrf()).with(Logins.as(users, agent))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"#kind\""))).andExpect(content().string(containsString("href=\"#title\"")))
                 .andExpect(content().string(containsString("href=\"#object\""))).andExpect(content().string(containsString("href=\"#reasons\"")))
-                .andExpect(content().string(containsString("href=\"#requestedAction\"")));
+                .andExpect(content().string(containsString("href=\"#requestedAction\"")))
+                .andExpect(content().string(containsString("href=\"#title\">Titre : Saisissez cette information.</a>")));
         assertThat(fx.petitionsOf(agent)).isZero();
 
         long id = created(mvc.perform(form(PAGES + "/new", "CITIZENS", "Rouvrir le stade municipal")).andExpect(status().is3xxRedirection())
