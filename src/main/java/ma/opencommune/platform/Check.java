@@ -24,6 +24,18 @@ public final class Check {
     }
 
     /** Trimmed text, or null when blank. */
+    /** A whole number typed in a form or a query (an id, a page marker), or null when there is none or it is not one. */
+    public static Long number(String s) {
+        if (blank(s) || s.length() > 19) {
+            return null;
+        }
+        try {
+            return Long.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     public static String clean(String s) {
         return blank(s) ? null : s.strip();
     }

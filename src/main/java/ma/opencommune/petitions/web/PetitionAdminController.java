@@ -165,7 +165,7 @@ class PetitionAdminController {
                     SignatureBasis basis = PetitionAdminForms.code(parsed, "basis", SignatureBasis.class, form.getBasis());
                     try {
                         // Called even with an unreadable basis: the service's own checks of the name and number show at once.
-                        paper.add(c, petitionId, user, form.getFullName(), form.getCin(), basis, number(form.getCommuneId()));
+                        paper.add(c, petitionId, user, form.getFullName(), form.getCin(), basis, Check.number(form.getCommuneId()));
                     } catch (InvalidInput invalid) {
                         Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
                         invalid.errors().forEach(errors::putIfAbsent);
@@ -190,14 +190,5 @@ class PetitionAdminController {
                         throw new ConflictException("petitions.admin.paper.gone");
                     }
                 }));
-    }
-
-    /** A number typed in a form, or null when there is none (the service then says the field is required). */
-    private static Long number(String value) {
-        try {
-            return value == null || value.isBlank() || value.length() > 18 ? null : Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

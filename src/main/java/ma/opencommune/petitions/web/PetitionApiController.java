@@ -14,6 +14,7 @@ import ma.opencommune.petitions.NotEligibleException;
 import ma.opencommune.petitions.Petition;
 import ma.opencommune.petitions.Petitions;
 import ma.opencommune.petitions.Signatures;
+import ma.opencommune.platform.Check;
 import ma.opencommune.platform.InvalidInput;
 import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.Territory;
@@ -91,7 +92,7 @@ class PetitionApiController {
     PetitionPage list(@PathVariable String slug,
             @Parameter(description = "the id of the last item of the previous page") @RequestParam(required = false) String before) {
         Collectivity c = territory.require(slug);
-        Long beforeId = number(before);
+        Long beforeId = Check.number(before);
         List<Petitions.Line> lines = petitions.publicList(c, beforeId, PAGE + 1);
         boolean more = lines.size() > PAGE;
         List<Petitions.Line> shown = more ? lines.subList(0, PAGE) : lines;
@@ -149,14 +150,6 @@ class PetitionApiController {
         problem.setInstance(URI.create(request.getRequestURI()));
         problem.setProperty("reason", e.messageKey());
         return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static Long number(String value) {
-        try {
-            return value == null || value.isBlank() || value.length() > 18 ? null : Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** Anonymous writes answer 401 (the bearer filter has already refused a bad token). */

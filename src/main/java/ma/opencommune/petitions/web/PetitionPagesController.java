@@ -71,7 +71,7 @@ class PetitionPagesController {
             @RequestParam(required = false) String before, Model model) {
         Collectivity c = territory.require(slug);
         PetitionListing.Stage s = PetitionListing.Stage.parse(stage);
-        Long beforeId = number(before);
+        Long beforeId = Check.number(before);
         List<PetitionListing.Line> lines = listing.list(c, s, beforeId, PAGE + 1);
         boolean more = lines.size() > PAGE;
         List<PetitionListing.Line> shown = more ? lines.subList(0, PAGE) : lines;
@@ -165,17 +165,6 @@ class PetitionPagesController {
     static void requireSignedIn(AccountUser user) {
         if (user == null || !user.isEnabled()) {
             throw new AccessDeniedException("sign in first");
-        }
-    }
-
-    private static Long number(String value) {
-        if (Check.blank(value) || value.length() > 18) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 }
