@@ -86,6 +86,13 @@ public class CouncilMembers {
                 .list();
     }
 
+    /** Every member, active or not, for the collectivity's staff. */
+    @Transactional(readOnly = true)
+    public List<Member> staffMembers(Collectivity c, AccountUser user) {
+        access.requireStaff(user, c, CouncilSessions.COUNCIL_STAFF);
+        return members(c, false);
+    }
+
     /** One member of this collectivity for its staff, or a 404. */
     @Transactional(readOnly = true)
     public Member member(Collectivity c, AccountUser user, long id) {
