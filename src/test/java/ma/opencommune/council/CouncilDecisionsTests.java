@@ -108,6 +108,9 @@ class CouncilDecisionsTests {
         assertThat(reads.history(c.id(), id)).allSatisfy(h -> assertThat(h.reason()).isEqualTo("Erreur matérielle dans le thème"));
         assertThatThrownBy(() -> decisions.correct(c, staff, id, fixed, votes, "Encore")).isInstanceOf(ConflictException.class)
                 .hasMessage("council.conflict.nothing-changed");
+        // Publishing and correcting are in the action log.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from audit_entry where collectivity_id = ?"
+                + " and action in ('council.decision-published', 'council.decision-corrected')").param(c.id()).query(Integer.class).single() == 2);
     }
 
     @Test

@@ -118,7 +118,7 @@ class CouncilPagesTests {
     void theApiGivesTheMembersAndSessionsAndAnUnknownCommuneIsAProblem() throws Exception {
         mvc.perform(get("/api/v1/collectivities/taroudant/council/members")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(34)).andExpect(jsonPath("$[0].role").value("PRESIDENT"))
-                .andExpect(jsonPath("$[1].viceRank").value(1));
+                .andExpect(jsonPath("$[1].viceRank").value(1)).andExpect(jsonPath("$[1].committees[0].nameAr").isNotEmpty());
         mvc.perform(get("/api/v1/collectivities/taroudant/council/sessions")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(org.hamcrest.Matchers.greaterThanOrEqualTo(4)));
         mvc.perform(get("/api/v1/collectivities/nowhere/council/decisions")).andExpect(status().isNotFound())

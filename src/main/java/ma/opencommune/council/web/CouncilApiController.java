@@ -29,7 +29,11 @@ class CouncilApiController {
 
     /** A member of the council and the committees they sit on. */
     record MemberRepresentation(long id, String nameAr, String nameFr, String role, Integer viceRank, LocalDate termStart, LocalDate termEnd,
-            List<String> committees) {
+            List<CommitteeRepresentation> committees) {
+    }
+
+    /** A committee of the council, named in Arabic and French. */
+    record CommitteeRepresentation(long id, String nameAr, String nameFr) {
     }
 
     /** A public session (its agenda is published). */
@@ -64,7 +68,8 @@ class CouncilApiController {
         java.util.Map<Long, CouncilMembers.Committee> committees = new java.util.HashMap<>();
         members.committees(c).forEach(k -> committees.put(k.id(), k));
         return members.members(c, true).stream().map(m -> new MemberRepresentation(m.id(), m.nameAr(), m.nameFr(), m.role().name(), m.viceRank(),
-                m.termStart(), m.termEnd(), m.committeeIds().stream().map(committees::get).map(k -> k.name("fr")).toList())).toList();
+                m.termStart(), m.termEnd(), m.committeeIds().stream().map(committees::get)
+                .map(k -> new CommitteeRepresentation(k.id(), k.nameAr(), k.nameFr())).toList())).toList();
     }
 
     @GetMapping("/sessions")
