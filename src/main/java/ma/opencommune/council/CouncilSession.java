@@ -15,8 +15,8 @@ import ma.opencommune.platform.ConflictException;
  */
 public final class CouncilSession {
 
-    /** PET-8: a commune council's ordinary sessions are held in February, May and October (art. 33, a rulebook value). */
-    public static final Set<Month> ORDINARY_MONTHS = Set.of(Month.FEBRUARY, Month.MAY, Month.OCTOBER);
+    /** PET-8: a commune council's ordinary sessions are held in February, May and October; one rule with the petitions' bureau. */
+    public static final Set<Month> ORDINARY_MONTHS = ma.opencommune.petitions.PetitionRules.ORDINARY_SESSION_MONTHS;
 
     private final long id;
     private final long collectivityId;

@@ -46,8 +46,13 @@ class DemoCouncil implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Territory territory;
+    private final ma.opencommune.petitions.Petitions petitions;
+    private final ma.opencommune.council.CouncilSessions sessions;
 
-    DemoCouncil(JdbcClient jdbc, DemoMode demo, TransactionTemplate tx, Clock clock, Territory territory) {
+    DemoCouncil(JdbcClient jdbc, DemoMode demo, TransactionTemplate tx, Clock clock, Territory territory,
+            ma.opencommune.petitions.Petitions petitions, ma.opencommune.council.CouncilSessions sessions) {
+        this.petitions = petitions;
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.demo = demo;
         this.tx = tx;
@@ -113,8 +118,19 @@ class DemoCouncil implements ApplicationRunner {
         while (!CouncilSession.ORDINARY_MONTHS.contains(next.getMonth())) {
             next = next.plusMonths(1);
         }
-        long upcoming = session(c, next.atDay(3), "ORDINARY", "AGENDA_PUBLISHED", now.minusSeconds(86_400L * 3), null, null);
+        long upcoming = session(c, next.atDay(3), "ORDINARY", "PLANNED", now.minusSeconds(86_400L * 3), null, null);
         items(c, upcoming, DemoCouncilContent.NEXT, now);
+        // PET-6: the demo's accepted petitions, as the listener would have placed them (on this agenda, or waiting for their session).
+        Collectivity taroudant = territory.find(c).orElseThrow();
+        for (var line : petitions.publicList(taroudant, null, 500)) {
+            if (line.status() == ma.opencommune.petitions.PetitionStatus.ACCEPTED) {
+                LocalDate sessionOn = petitions.find(taroudant, line.id()).sessionOn();
+                if (sessionOn != null && !sessionOn.isBefore(YearMonth.from(today).atDay(1))) {
+                    sessions.placeAcceptedPetition(c, line.id(), line.title(), sessionOn);
+                }
+            }
+        }
+        jdbc.sql("update council_session set status = 'AGENDA_PUBLISHED' where id = ?").param(upcoming).update();
     }
 
     /** The day of the session of {@code month} (its first week, PET-8) last held before today. */
