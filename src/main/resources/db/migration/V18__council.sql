@@ -80,6 +80,8 @@ create table council_pending_petition (
     collectivity_id bigint not null references collectivity (id),
     petition_id bigint not null,
     title varchar(500) not null,
+    -- The language the petition's author wrote its title in (ar, or another written in Latin script).
+    title_lang varchar(3) not null,
     session_month date not null,
     attached_session_id bigint references council_session (id),
     created_at timestamp with time zone not null,

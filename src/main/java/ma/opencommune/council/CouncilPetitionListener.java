@@ -33,7 +33,8 @@ class CouncilPetitionListener {
         territory.find(event.collectivityId()).ifPresent(c -> {
             Petition p = petitions.find(c, event.petitionId());
             if (p.sessionOn() != null) {
-                sessions.placeAcceptedPetition(c.id(), p.id(), petitions.publicTexts(c, p.id()).title(), p.sessionOn());
+                Petitions.Texts texts = petitions.publicTexts(c, p.id());
+                sessions.placeAcceptedPetition(c.id(), p.id(), texts.title(), texts.lang(), p.sessionOn());
             }
         });
     }

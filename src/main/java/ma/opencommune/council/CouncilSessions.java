@@ -73,8 +73,8 @@ public class CouncilSessions {
         }
     }
 
-    /** An accepted petition waiting for a session of its month. */
-    public record PendingPetition(long petitionId, String title, LocalDate sessionMonth) {
+    /** An accepted petition waiting for a session of its month; {@code lang} is the language of its title. */
+    public record PendingPetition(long petitionId, String title, String lang, LocalDate sessionMonth) {
     }
 
     /** The session a creation form made; {@code created} is false for the second submit of the same form. */
@@ -132,12 +132,11 @@ public class CouncilSessions {
 
     /** PET-6: accepted petitions of this month or before, still waiting, go on the new ordinary session's agenda. */
     private void attachPending(long collectivityId, long sessionId, LocalDate heldOn) {
-        List<PendingPetition> waiting = jdbc.sql("select petition_id, title, session_month from council_pending_petition"
+        List<PendingPetition> waiting = jdbc.sql("select petition_id, title, title_lang, session_month from council_pending_petition"
                 + " where collectivity_id = ? and attached_session_id is null and session_month <= ? order by id")
-                .params(collectivityId, YearMonth.from(heldOn).atDay(1))
-                .query((rs, i) -> new PendingPetition(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class))).list();
+                .params(collectivityId, YearMonth.from(heldOn).atDay(1)).query(CouncilSessions::pending).list();
         for (PendingPetition p : waiting) {
-            insertItem(collectivityId, sessionId, p.title(), null, null, null, p.petitionId());
+            insertPetition(collectivityId, sessionId, p.title(), p.lang(), null, p.petitionId());
             jdbc.sql("update council_pending_petition set attached_session_id = ? where collectivity_id = ? and petition_id = ?")
                     .params(sessionId, collectivityId, p.petitionId()).update();
         }
@@ -147,7 +146,8 @@ public class CouncilSessions {
      * PET-6: an accepted petition goes on the agenda of the collectivity's ordinary session of its month, not yet held,
      * when there is one; otherwise it waits for that session. Idempotent: a second delivery of the event adds nothing.
      */
-    public void placeAcceptedPetition(long collectivityId, long petitionId, String title, LocalDate sessionOn) {
+    public void placeAcceptedPetition(long collectivityId, long petitionId, String title, String lang, LocalDate sessionOn) {
+        String titleLang = "ar".equals(lang) ? "ar" : "fr";
         String shown = title == null || title.isBlank() ? "#" + petitionId : title.strip();
         shown = shown.length() > TITLE_MAX ? shown.substring(0, TITLE_MAX) : shown;
         YearMonth month = YearMonth.from(sessionOn);
@@ -155,23 +155,32 @@ public class CouncilSessions {
                 + " and status in ('PLANNED', 'AGENDA_PUBLISHED') and held_on >= ? and held_on <= ?")
                 .params(collectivityId, month.atDay(1), month.atEndOfMonth()).query(Long.class).optional().orElse(null);
         if (session == null) {
-            jdbc.sql("insert into council_pending_petition (collectivity_id, petition_id, title, session_month, created_at)"
-                    + " values (?, ?, ?, ?, ?) on conflict do nothing")
-                    .params(collectivityId, petitionId, shown, month.atDay(1), Sql.at(Instant.now(clock))).update();
+            jdbc.sql("insert into council_pending_petition (collectivity_id, petition_id, title, title_lang, session_month, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                    .params(collectivityId, petitionId, shown, titleLang, month.atDay(1), Sql.at(Instant.now(clock))).update();
             return;
         }
         CouncilSession s = lock(collectivityId, session);
         LocalDate late = s.addingItemIsLate() ? today() : null;
-        insertItem(collectivityId, session, shown, null, null, late, petitionId);
+        insertPetition(collectivityId, session, shown, titleLang, late, petitionId);
+    }
+
+    /** A petition's item carries its title in the language it was written in. */
+    private void insertPetition(long collectivityId, long sessionId, String title, String lang, LocalDate late, long petitionId) {
+        boolean arabic = "ar".equals(lang);
+        insertItem(collectivityId, sessionId, arabic ? title : null, arabic ? null : title, null, late, petitionId);
+    }
+
+    private static PendingPetition pending(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new PendingPetition(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class));
     }
 
     /** Accepted petitions still waiting for their session, for staff. */
     @Transactional(readOnly = true)
     public List<PendingPetition> pending(Collectivity c, AccountUser user) {
         staff(c, user);
-        return jdbc.sql("select petition_id, title, session_month from council_pending_petition where collectivity_id = ?"
-                + " and attached_session_id is null order by session_month, id").param(c.id())
-                .query((rs, i) -> new PendingPetition(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class))).list();
+        return jdbc.sql("select petition_id, title, title_lang, session_month from council_pending_petition where collectivity_id = ?"
+                + " and attached_session_id is null order by session_month, id").param(c.id()).query(CouncilSessions::pending).list();
     }
 
     public long addItem(Collectivity c, AccountUser user, long sessionId, String titleAr, String titleFr, String explanation) {

@@ -166,14 +166,14 @@ class CouncilDecisionsTests {
         petitions.accept(c, petition, bureau, day, "Commission des services publics");
         await().atMost(Duration.ofSeconds(30)).until(() -> sessions.pending(c, staff).stream().anyMatch(p -> p.petitionId() == petition));
         // A second delivery of the event adds nothing (Modulith delivers at least once).
-        sessions.placeAcceptedPetition(c.id(), petition, "Éclairage de la place Assarag", day);
+        sessions.placeAcceptedPetition(c.id(), petition, "Éclairage de la place Assarag", "fr", day);
         assertThat(sessions.pending(c, staff)).hasSize(1);
 
         long planned = sessions.create(c, staff, new CouncilSessions.SessionDraft(SessionKind.ORDINARY, day, LocalTime.of(10, 0), "Salle"), null).id();
         assertThat(sessions.pending(c, staff)).isEmpty();
         assertThat(sessions.staffSession(c, staff, planned).agenda()).singleElement()
                 .satisfies(i -> assertThat(i.petitionId()).isEqualTo(petition)).satisfies(i -> assertThat(i.addedLateOn()).isNull());
-        sessions.placeAcceptedPetition(c.id(), petition, "Éclairage de la place Assarag", day);
+        sessions.placeAcceptedPetition(c.id(), petition, "Éclairage de la place Assarag", "fr", day);
         assertThat(sessions.staffSession(c, staff, planned).agenda()).hasSize(1);
     }
 

@@ -126,7 +126,7 @@ class DemoCouncil implements ApplicationRunner {
             if (line.status() == ma.opencommune.petitions.PetitionStatus.ACCEPTED) {
                 LocalDate sessionOn = petitions.find(taroudant, line.id()).sessionOn();
                 if (sessionOn != null && !sessionOn.isBefore(YearMonth.from(today).atDay(1))) {
-                    sessions.placeAcceptedPetition(c, line.id(), line.title(), sessionOn);
+                    sessions.placeAcceptedPetition(c, line.id(), line.title(), line.lang(), sessionOn);
                 }
             }
         }
