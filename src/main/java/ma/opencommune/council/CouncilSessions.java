@@ -259,6 +259,8 @@ public class CouncilSessions {
         if (pdf != null) {
             try {
                 key = files.put(new java.io.ByteArrayInputStream(pdf.content()), pdf.name(), pdf.type().contentType);
+                // A refusal after this point rolls back the row: the file must not outlive it.
+                ma.opencommune.platform.storage.FileCleanup.discardOnRollback(files, key);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
