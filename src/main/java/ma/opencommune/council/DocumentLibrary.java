@@ -55,6 +55,17 @@ public class DocumentLibrary {
     /** What describes a document; at least one title. A missing year is the year of the document's date. */
     public record Metadata(DocumentKind kind, String titleAr, String titleFr, String descriptionAr, String descriptionFr, LocalDate date,
             Integer year, String reference) {
+
+        /** What the search scans: titles, descriptions and reference folded by {@link TextFold}, bounded. */
+        public String searchText() {
+            String folded = TextFold.fold(String.join(" ", text(titleAr), text(titleFr), text(descriptionAr), text(descriptionFr),
+                    text(reference)));
+            return folded.length() > SEARCH_MAX ? folded.substring(0, SEARCH_MAX) : folded;
+        }
+
+        private static String text(String s) {
+            return s == null ? "" : s;
+        }
     }
 
     /** An upload: {@code created} is false when the same form (its submission key) was already stored. */
@@ -245,15 +256,9 @@ public class DocumentLibrary {
 
     /** The described columns, in the order of the statements that write them, with the folded search text. */
     private static Object[] columns(Metadata m) {
-        String search = TextFold.fold(String.join(" ", text(m.titleAr()), text(m.titleFr()), text(m.descriptionAr()),
-                text(m.descriptionFr()), text(m.reference())));
         return new Object[] {m.kind().name(), Check.clean(m.titleAr()), Check.clean(m.titleFr()), Check.clean(m.descriptionAr()),
             Check.clean(m.descriptionFr()), m.date(), m.year() != null ? m.year() : m.date().getYear(), Check.clean(m.reference()),
-            search.length() > SEARCH_MAX ? search.substring(0, SEARCH_MAX) : search};
-    }
-
-    private static String text(String s) {
-        return s == null ? "" : s;
+            m.searchText()};
     }
 
     private void step(Collectivity c, AccountUser staff, long id, DocumentEvents.Step step) {
