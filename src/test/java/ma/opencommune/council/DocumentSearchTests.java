@@ -108,6 +108,7 @@ class DocumentSearchTests {
         assertThat(found("مراب")).containsExactly(id);
         assertThat(found("creation parking")).containsExactly(id);
         assertThat(found("12/2025")).containsExactly(id);
+        assertThat(found("١٢/٢٠٢٥")).containsExactly(id);
         assertThat(found("%")).hasSize(1).doesNotContain(id);
         assertThat(found("_")).isEmpty();
     }

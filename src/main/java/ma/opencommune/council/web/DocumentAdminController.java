@@ -120,10 +120,10 @@ class DocumentAdminController {
         return new InvalidInput(all);
     }
 
-    @GetMapping("/{documentId}")
-    String document(@PathVariable String slug, @PathVariable long documentId, @AuthenticationPrincipal AccountUser user, Model model) {
+    @GetMapping("/{libraryDocumentId}")
+    String document(@PathVariable String slug, @PathVariable long libraryDocumentId, @AuthenticationPrincipal AccountUser user, Model model) {
         Collectivity c = territory.require(slug);
-        DocumentCatalog.Document d = library.document(c, user, documentId);
+        DocumentCatalog.Document d = library.document(c, user, libraryDocumentId);
         model.addAttribute("form", DocumentForm.of(d));
         return fillDocument(c, d, model);
     }
@@ -136,60 +136,60 @@ class DocumentAdminController {
         return "council/document-admin-page";
     }
 
-    @PostMapping("/{documentId}")
-    String edit(Lang lang, @PathVariable String slug, @PathVariable long documentId, @AuthenticationPrincipal AccountUser user,
+    @PostMapping("/{libraryDocumentId}")
+    String edit(Lang lang, @PathVariable String slug, @PathVariable long libraryDocumentId, @AuthenticationPrincipal AccountUser user,
             @ModelAttribute("form") DocumentForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         Collectivity c = territory.require(slug);
-        DocumentCatalog.Document d = library.document(c, user, documentId);
+        DocumentCatalog.Document d = library.document(c, user, libraryDocumentId);
         Check typed = new Check();
         DocumentLibrary.Metadata m = form.metadata(typed);
         try {
             if (!typed.ok()) {
                 throw merged(typed, library.problems(m, null));
             }
-            library.edit(c, user, documentId, m);
+            library.edit(c, user, libraryDocumentId, m);
         } catch (InvalidInput invalid) {
             invalid.rejectInto(result);
             FormErrors.tidy(model, "form", result);
             return fillDocument(c, d, model);
         }
-        return back(lang, slug, documentId, redirect, "documents.notice.saved");
+        return back(lang, slug, libraryDocumentId, redirect, "documents.notice.saved");
     }
 
-    @PostMapping("/{documentId}/publication")
-    String publish(Lang lang, @PathVariable String slug, @PathVariable long documentId, @AuthenticationPrincipal AccountUser user,
+    @PostMapping("/{libraryDocumentId}/publication")
+    String publish(Lang lang, @PathVariable String slug, @PathVariable long libraryDocumentId, @AuthenticationPrincipal AccountUser user,
             RedirectAttributes redirect) {
         Collectivity c = territory.require(slug);
         try {
-            library.publish(c, user, documentId);
+            library.publish(c, user, libraryDocumentId);
         } catch (ConflictException e) {
-            return back(lang, slug, documentId, redirect, e.messageKey());
+            return back(lang, slug, libraryDocumentId, redirect, e.messageKey());
         }
-        return back(lang, slug, documentId, redirect, "documents.notice.published");
+        return back(lang, slug, libraryDocumentId, redirect, "documents.notice.published");
     }
 
-    @PostMapping("/{documentId}/withdrawal")
-    String withdraw(Lang lang, @PathVariable String slug, @PathVariable long documentId, @AuthenticationPrincipal AccountUser user,
+    @PostMapping("/{libraryDocumentId}/withdrawal")
+    String withdraw(Lang lang, @PathVariable String slug, @PathVariable long libraryDocumentId, @AuthenticationPrincipal AccountUser user,
             @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
         Collectivity c = territory.require(slug);
-        DocumentCatalog.Document d = library.document(c, user, documentId);
+        DocumentCatalog.Document d = library.document(c, user, libraryDocumentId);
         try {
-            library.withdraw(c, user, documentId, reason);
+            library.withdraw(c, user, libraryDocumentId, reason);
         } catch (InvalidInput invalid) {
             model.addAttribute("form", DocumentForm.of(d));
             model.addAttribute("reason", reason);
             model.addAttribute("reasonError", invalid.errors().get("reason"));
             return fillDocument(c, d, model);
         } catch (ConflictException e) {
-            return back(lang, slug, documentId, redirect, e.messageKey());
+            return back(lang, slug, libraryDocumentId, redirect, e.messageKey());
         }
-        return back(lang, slug, documentId, redirect, "documents.notice.withdrawn");
+        return back(lang, slug, libraryDocumentId, redirect, "documents.notice.withdrawn");
     }
 
-    @GetMapping("/{documentId}/file")
-    void file(@PathVariable String slug, @PathVariable long documentId, @AuthenticationPrincipal AccountUser user,
+    @GetMapping("/{libraryDocumentId}/file")
+    void file(@PathVariable String slug, @PathVariable long libraryDocumentId, @AuthenticationPrincipal AccountUser user,
             HttpServletResponse response) throws IOException {
-        DocumentPagesController.send(library.file(territory.require(slug), user, documentId), "private, no-store", response);
+        DocumentPagesController.send(library.file(territory.require(slug), user, libraryDocumentId), "private, no-store", response);
     }
 
     private static String back(Lang lang, String slug, long id, RedirectAttributes redirect, String notice) {
