@@ -104,7 +104,12 @@ class DocumentPagesTests {
         library.withdraw(c, fx.user(secretary), gone, "Publié par erreur avant le visa");
         assertThat(html("/fr" + base + "/" + gone)).contains("مقرر مسحوب").contains("Publié par erreur avant le visa").contains("Retiré")
                 .doesNotContain("id=\"document-download\"");
-        assertThat(html("/fr" + base)).contains("مقرر مسحوب").contains("Retiré");
+        fx.published(c, secretary, metadata(DocumentKind.DECISION, "مقرر قائم", null, day.minusDays(1)));
+        String list = html("/fr" + base);
+        assertThat(list).contains("مقرر مسحوب").contains("مقرر قائم");
+        // Only the withdrawn line says so.
+        assertThat(list.split("Retiré", -1)).hasSize(2);
+        assertThat(list.indexOf("Retiré")).isLessThan(list.indexOf("مقرر قائم"));
         mvc.perform(get("/fr" + base + "/" + gone + "/file")).andExpect(status().isNotFound());
     }
 

@@ -69,7 +69,7 @@ class DocumentPagesController {
     @GetMapping("/{id}/file")
     void file(@PathVariable String slug, @PathVariable long id, HttpServletResponse response) throws IOException {
         Collectivity c = territory.require(slug);
-        send(catalog.file(c.id(), c.slug(), id), "public, max-age=300", response);
+        send(catalog.file(c.id(), c.slug(), id), "public, max-age=60", response);
     }
 
     /**
