@@ -5,7 +5,9 @@ import java.text.Normalizer;
 /**
  * Folds text for search, so that a query finds a text however either was typed. Arabic: diacritics (harakat,
  * U+064B–U+065F, dagger alef U+0670) and tatweel (U+0640) removed, alef forms (أ إ آ ٱ) read as ا, ؤ as و, ئ and ى as ي,
- * and ة as ه (so "الادارة" and "الاداره" are one word). Latin: accents removed, lower case, œ as oe, æ as ae. Runs of
+ * and ة as ه (so "الادارة" and "الاداره" are one word); Arabic-Indic and Persian digits as Western digits (a reference
+ * typed "١٢/٢٠٢٥" finds "12/2025"), and the Persian forms ی and ک as ي and ك. Latin: accents removed, lower case, œ as
+ * oe, æ as ae. Runs of
  * spaces become one space. Both the stored text and the query go through the same fold.
  */
 public final class TextFold {
@@ -81,7 +83,17 @@ public final class TextFold {
         if (dropped(cp)) {
             return "";
         }
+        if (cp >= 0x0660 && cp <= 0x0669) {
+            return String.valueOf((char) ('0' + cp - 0x0660));
+        }
+        if (cp >= 0x06F0 && cp <= 0x06F9) {
+            return String.valueOf((char) ('0' + cp - 0x06F0));
+        }
         switch (cp) {
+            case 'ی':
+                return "ي";
+            case 'ک':
+                return "ك";
             case 'أ', 'إ', 'آ', 'ٱ':
                 return "ا";
             case 'ؤ':
