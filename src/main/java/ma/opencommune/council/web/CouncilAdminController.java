@@ -22,12 +22,14 @@ import ma.opencommune.territory.Territory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -120,6 +122,19 @@ class CouncilAdminController {
         var presence = CouncilAdminForms.perMember(parsed, "presence", CouncilCodes.Presence.class, form.getPresence());
         return sessionStep(lang, c, sessionId, user, model, redirect, "attendanceForm", result, parsed, "council.admin.attendance.done",
                 "attendance", () -> sessions.recordAttendance(c, user, sessionId, presence));
+    }
+
+    /** Where a minutes file above the servlet's limit lands (ErrorPageController, UploadLimit): the session page, saying why. */
+    @GetMapping("/sessions/{sessionId}/minutes")
+    String minutesRefused(@PathVariable String slug, @PathVariable long sessionId, @AuthenticationPrincipal AccountUser user,
+            @RequestParam(required = false) String upload, Model model) {
+        String view = page.session(territory.require(slug), user, sessionId, model);
+        if ("too-large".equals(upload)) {
+            BindingResult refused = new BeanPropertyBindingResult(model.getAttribute("minutesForm"), "minutesForm");
+            refused.rejectValue("minutesFile", "validation.file.too-large");
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "minutesForm", refused);
+        }
+        return view;
     }
 
     @PostMapping("/sessions/{sessionId}/minutes")
