@@ -37,7 +37,7 @@ public record ProjectFilter(ProjectSector sector, ProjectStatus status, String t
         return sector != null || status != null || text != null;
     }
 
-    /** The query string of these filters (without "?"), for links that keep them. */
+    /** The query string of these filters (without the question mark), for links that keep them. */
     public String query() {
         StringBuilder q = new StringBuilder();
         if (sector != null) {

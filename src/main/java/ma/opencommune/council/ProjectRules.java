@@ -28,7 +28,7 @@ public final class ProjectRules {
     }
 
     /**
-     * An amount in dirhams as people type it ("1 250 000,50", "1250000.5"), or null when blank; what cannot be read,
+     * An amount in dirhams as people type it (1 250 000,50 or 1250000.5), or null when blank; what cannot be read,
      * a negative amount or one too large is reported on {@code field}.
      */
     public static BigDecimal amount(Check check, String field, String value) {
