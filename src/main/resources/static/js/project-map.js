@@ -66,9 +66,18 @@
         return;
       }
       var layer = L.geoJSON(data, {
-        style: style,
         pointToLayer: point,
-        onEachFeature: function (feature, l) { l.bindPopup(popup(feature.properties)); }
+        onEachFeature: function (feature, l) {
+          // Areas take the status colour; the points keep their own (a style option would repaint them too).
+          (function paint(part) {
+            if (part instanceof L.Polygon) {
+              part.setStyle(style(feature));
+            } else if (part.eachLayer) {
+              part.eachLayer(paint);
+            }
+          })(l);
+          l.bindPopup(popup(feature.properties));
+        }
       }).addTo(map);
       map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [20, 20] });
     })

@@ -66,7 +66,7 @@ class ProjectPagesTests {
         long id = demo("Restauration des remparts de la kasbah");
         String page = html("/" + lang + "/c/taroudant/projects/" + id);
         assertThat(page).contains(title).contains("<table class=\"reflow\">").contains("class=\"timeline\"")
-                .contains("/c/taroudant/projects/" + id + "/photos/").contains("data-lat=\"30.473500\"");
+                .contains("/c/taroudant/projects/" + id + "/photos/").contains("data-lat=\"30.473500\"").contains(">30.4735, -8.8705</bdi>");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import ma.opencommune.council.ProjectFilter;
 import ma.opencommune.council.ProjectLine;
 import ma.opencommune.council.ProjectReads;
 import ma.opencommune.platform.Check;
+import ma.opencommune.platform.ShortLivedCache;
+import org.springframework.beans.factory.annotation.Value;
 import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.Territory;
 import org.springframework.http.MediaType;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
 /**
@@ -77,10 +81,19 @@ class ProjectApiController {
 
     private final Territory territory;
     private final ProjectReads reads;
+    private final JsonMapper json;
+    /**
+     * The map's GeoJSON, written once per few seconds per collectivity, filters and language (DESIGN.md: public data may
+     * lag a few seconds): every visitor of the map asks for every project, which is the heaviest answer of the module.
+     */
+    private final ShortLivedCache<String, byte[]> geojson;
 
-    ProjectApiController(Territory territory, ProjectReads reads) {
+    ProjectApiController(Territory territory, ProjectReads reads, JsonMapper json,
+            @Value("${opencommune.public-cache.max-age:10s}") Duration maxAge) {
         this.territory = territory;
         this.reads = reads;
+        this.json = json;
+        this.geojson = new ShortLivedCache<>(maxAge, 64);
     }
 
     @GetMapping("/projects")
@@ -112,19 +125,25 @@ class ProjectApiController {
 
     @GetMapping("/projects.geojson")
     @Operation(summary = "Published projects as a GeoJSON FeatureCollection (points, and areas where drawn), for the map")
-    ResponseEntity<FeatureCollection> geojson(@PathVariable String slug, @RequestParam(required = false) String sector,
+    ResponseEntity<byte[]> geojson(@PathVariable String slug, @RequestParam(required = false) String sector,
             @RequestParam(required = false) String status, @RequestParam(required = false) String q,
             @Parameter(description = "language of the project pages linked from the features") @RequestParam(required = false) String lang) {
         Collectivity c = territory.require(slug);
         String pageLang = ma.opencommune.platform.Lang.of(lang).orElse(ma.opencommune.platform.Lang.AR).code();
+        ProjectFilter filter = ProjectFilter.of(sector, status, q);
+        byte[] body = geojson.get(c.id() + "|" + pageLang + "|" + filter.query(), () -> json.writeValueAsBytes(features(c, filter, pageLang)));
+        return ResponseEntity.ok().contentType(GEO_JSON).body(body);
+    }
+
+    private FeatureCollection features(Collectivity c, ProjectFilter filter, String pageLang) {
         List<Feature> features = new ArrayList<>();
-        for (ProjectReads.MapItem item : reads.map(c, ProjectFilter.of(sector, status, q))) {
+        for (ProjectReads.MapItem item : reads.map(c, filter)) {
             ProjectLine l = item.line();
             Point point = new Point("Point", new double[] {l.longitude().doubleValue(), l.latitude().doubleValue()});
             Object geometry = item.area() == null ? point : new Collection("GeometryCollection", List.of(point, new RawValue(item.area())));
             features.add(new Feature("Feature", l.id(), geometry, new Properties(l.id(), l.titleAr(), l.titleFr(), l.sector().name(),
                     l.status().name(), l.progress(), "/" + pageLang + "/c/" + c.slug() + "/projects/" + l.id())));
         }
-        return ResponseEntity.ok().contentType(GEO_JSON).body(new FeatureCollection("FeatureCollection", features));
+        return new FeatureCollection("FeatureCollection", features);
     }
 }
