@@ -41,6 +41,25 @@ class SecurityConfig {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The policy with the projects map's tile server (opencommune.map.tile-url) added to img-src only: the map's tiles
+     * are images from that origin; scripts and everything else stay on this site.
+     */
+    static String csp(String tileUrl) {
+        java.util.regex.Matcher origin = java.util.regex.Pattern.compile("^(https?://)([A-Za-z0-9.{}-]+)(:[0-9]{1,5})?/").matcher(
+                tileUrl == null ? "" : tileUrl.strip());
+        if (!origin.find()) {
+            return CSP;
+        }
+        // Leaflet's {s} sub-domain placeholder becomes a wildcard sub-domain.
+        String host = origin.group(2).replace("{s}", "*");
+        if (host.contains("{") || host.contains("}")) {
+            return CSP;
+        }
+        return CSP.replace("img-src 'self' data:;", "img-src 'self' data: " + origin.group(1) + host
+                + (origin.group(3) == null ? "" : origin.group(3)) + ";");
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
@@ -60,7 +79,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, AccountUserService users, PasswordEncoder encoder, LoginThrottle throttle,
-            BearerTokenFilter bearer, Access access) throws Exception {
+            BearerTokenFilter bearer, Access access,
+            @org.springframework.beans.factory.annotation.Value("${opencommune.map.tile-url:https://tile.openstreetmap.org/{z}/{x}/{y}.png}")
+            String tileUrl) throws Exception {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
         // "Unconfirmed" is said only after the password is right, so it tells nothing to someone guessing.
@@ -107,7 +128,7 @@ class SecurityConfig {
             .csrf(c -> c.ignoringRequestMatchers(bearerRequest, sessionlessApi))
             .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
             .headers(h -> h
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(csp(tileUrl)))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicyHeader(p -> p.policy("geolocation=(), camera=(), microphone=()")));
