@@ -120,6 +120,14 @@ class TenancyTests {
         ids.put("petitionId", String.valueOf(petition));
         ids.put("signatureId", first("select min(id) from petition_signature where petition_id = ? and source = 'PAPER'", petition));
         ids.put("documentId", first("select min(id) from petition_document where petition_id = ?", petition));
+        // Council routes: Taroudant's sessions, agenda items, decisions and members; its projects and photos; its library.
+        ids.put("sessionId", first("select min(id) from council_session where collectivity_id = ?", taroudant));
+        ids.put("itemId", first("select min(id) from council_agenda_item where collectivity_id = ?", taroudant));
+        ids.put("decisionId", first("select min(id) from council_decision where collectivity_id = ?", taroudant));
+        ids.put("memberId", first("select min(id) from council_member where collectivity_id = ?", taroudant));
+        ids.put("projectId", first("select min(id) from council_project where collectivity_id = ?", taroudant));
+        ids.put("photoId", first("select min(id) from council_project_photo where collectivity_id = ?", taroudant));
+        ids.put("libraryDocumentId", first("select min(id) from council_document where collectivity_id = ?", taroudant));
         return ids;
     }
 
@@ -171,6 +179,18 @@ class TenancyTests {
                            where c.slug = 'taroudant')
                 || ':' || (select count(*) from petition_signature s join collectivity c on c.id = s.collectivity_id where c.slug = 'taroudant')
                 || ':' || (select count(*) from petition_document d join collectivity c on c.id = d.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) || '/' || coalesce(sum(d.revision), 0) from council_decision d join collectivity c on c.id = d.collectivity_id
+                           where c.slug = 'taroudant')
+                || ':' || (select count(*) || '/' || coalesce(sum(s.version), 0) from council_session s join collectivity c on c.id = s.collectivity_id
+                           where c.slug = 'taroudant')
+                || ':' || (select count(*) from council_agenda_item i join collectivity c on c.id = i.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) from council_member m join collectivity c on c.id = m.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) from council_attendance a join collectivity c on c.id = a.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) || '/' || coalesce(sum(p.version), 0) from council_project p join collectivity c on c.id = p.collectivity_id
+                           where c.slug = 'taroudant')
+                || ':' || (select count(*) from council_project_update u join collectivity c on c.id = u.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) || '/' || coalesce(sum(d.version), 0) from council_document d join collectivity c on c.id = d.collectivity_id
+                           where c.slug = 'taroudant')
                 || ':' || (select count(*) from audit_entry e join account a on a.id = e.actor_id
                            where a.email = 'staff@agadir.demo' and e.action like 'petitions.%')""").query(String.class).single();
     }
@@ -189,7 +209,11 @@ class TenancyTests {
                 .anyMatch(p -> p.endsWith("/admin/petitions/{petitionId}/paper-signatures/{signatureId}/removal"))
                 .anyMatch(p -> p.endsWith("/admin/petitions/{petitionId}/signatories.csv"))
                 .anyMatch(p -> p.endsWith("/admin/petitions/{petitionId}/signatories.pdf"))
-                .anyMatch(p -> p.endsWith("/admin/petitions/{petitionId}/documents/{documentId}"));
+                .anyMatch(p -> p.endsWith("/admin/petitions/{petitionId}/documents/{documentId}"))
+                .anyMatch(p -> p.endsWith("/admin/council/decisions/{decisionId}/publication"))
+                .anyMatch(p -> p.endsWith("/admin/council/sessions/{sessionId}/minutes"))
+                .anyMatch(p -> p.endsWith("/admin/projects/{projectId}/updates"))
+                .anyMatch(p -> p.endsWith("/admin/documents/{libraryDocumentId}/withdrawal"));
     }
 
     @Test
