@@ -125,7 +125,7 @@ class SecurityConfig {
                 // 401 problem detail with the login redirect.
                 .defaultAuthenticationEntryPointFor(SecurityConfig::apiUnauthorized, api)
                 .defaultAuthenticationEntryPointFor(loginEntryPoint(), AnyRequestMatcher.INSTANCE))
-            .csrf(c -> c.ignoringRequestMatchers(bearerRequest, sessionlessApi))
+            .csrf(c -> c.csrfTokenRequestHandler(new MultipartCsrfTokens()).ignoringRequestMatchers(bearerRequest, sessionlessApi))
             .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
             .headers(h -> h
                 .contentSecurityPolicy(csp -> csp.policyDirectives(csp(tileUrl)))

@@ -13,8 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Every error ends here: API paths get an RFC 9457 problem detail, pages get a page in the visitor's
@@ -40,16 +38,8 @@ class ErrorPageController implements ErrorController {
             problem.setInstance(URI.create(path));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        if (status == HttpStatus.PAYLOAD_TOO_LARGE && "POST".equals(request.getMethod())) {
-            // The servlet container refused an upload above its limit before any controller (or the form's token
-            // check) could read it: as UploadLimit does, the person is sent back to the form, which says why.
-            Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-            RedirectView back = new RedirectView((uri != null ? uri.toString() : path) + "?upload=too-large", false);
-            back.setStatusCode(HttpStatus.SEE_OTHER);
-            return new ModelAndView(back);
-        }
         model.addAttribute("status", status.value());
-        return new ModelAndView("error/" + view(status), model.asMap(), status);
+        return new org.springframework.web.servlet.ModelAndView("error/" + view(status), model.asMap(), status);
     }
 
     private static String view(HttpStatus status) {
