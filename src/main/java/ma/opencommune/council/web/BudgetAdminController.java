@@ -150,7 +150,7 @@ class BudgetAdminController {
             model.addAttribute("rejected", rejected);
             return fill(c, id, user, null, model);
         } catch (ConflictException e) {
-            result.reject(e.messageKey());
+            model.addAttribute("rejected", new BudgetRejected(BudgetProblem.of(0, "", e.messageKey())));
             return fill(c, id, user, null, model);
         }
     }
@@ -306,6 +306,15 @@ class BudgetAdminController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.getOutputStream().write(("\uFEFF" + body.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What the forms' fragments need besides the form: the choices of a line and the bounds of a file. */
+    @org.springframework.web.bind.annotation.ModelAttribute
+    void formChoices(Model model) {
+        model.addAttribute("sections", ma.opencommune.council.BudgetSection.values());
+        model.addAttribute("directions", ma.opencommune.council.BudgetDirection.values());
+        model.addAttribute("maxMegabytes", String.valueOf(BudgetCsv.MAX_BYTES / (1024 * 1024)));
+        model.addAttribute("maxLines", BudgetCsv.MAX_LINES);
     }
 
     static String base(Lang lang, Collectivity c) {

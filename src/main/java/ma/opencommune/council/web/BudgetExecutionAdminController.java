@@ -45,6 +45,11 @@ class BudgetExecutionAdminController {
         this.budgetPages = budgetPages;
     }
 
+    @org.springframework.web.bind.annotation.ModelAttribute
+    void formChoices(Model model) {
+        budgetPages.formChoices(model);
+    }
+
     /** Where the platform sends a file above the servlet's limit, and where a bare address leads: the budget workspace. */
     @GetMapping({"", "/"})
     String refused(Lang lang, @PathVariable String slug, @AuthenticationPrincipal AccountUser user, @RequestParam(required = false) String upload,
