@@ -91,8 +91,8 @@ class BudgetAdminController {
         return "redirect:" + base(lang, c) + "/" + budgets.draft(c, user, year);
     }
 
-    @GetMapping("/{id:\\d+}")
-    String budget(@PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user,
+    @GetMapping("/{budgetId:\\d+}")
+    String budget(@PathVariable String slug, @PathVariable("budgetId") long id, @AuthenticationPrincipal AccountUser user,
             @RequestParam(required = false) String after, @RequestParam(required = false) String upload, Model model) {
         Collectivity c = territory.require(slug);
         if ("too-large".equals(upload)) {
@@ -124,16 +124,15 @@ class BudgetAdminController {
         return "council/budget-admin-budget";
     }
 
-    /** Where the platform sends a file above the servlet's limit: back to the budget, with the error. */
-    @GetMapping("/{id:\\d+}/import")
-    String uploadRefused(Lang lang, @PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user) {
-        Collectivity c = territory.require(slug);
-        budgets.find(c, user, id);
-        return "redirect:" + base(lang, c) + "/" + id + "?upload=too-large#import";
+    /** Where the platform sends a file above the servlet's limit (UploadLimit): the budget's page, with the error. */
+    @GetMapping("/{budgetId:\\d+}/import")
+    String uploadRefused(@PathVariable String slug, @PathVariable("budgetId") long id, @AuthenticationPrincipal AccountUser user,
+            @RequestParam(required = false) String upload, Model model) {
+        return budget(slug, id, user, null, upload, model);
     }
 
-    @PostMapping("/{id:\\d+}/import")
-    String importFile(Lang lang, @PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user,
+    @PostMapping("/{budgetId:\\d+}/import")
+    String importFile(Lang lang, @PathVariable String slug, @PathVariable("budgetId") long id, @AuthenticationPrincipal AccountUser user,
             @ModelAttribute("importForm") ImportForm form, BindingResult result, Model model, RedirectAttributes redirect) throws IOException {
         Collectivity c = territory.require(slug);
         budgets.find(c, user, id);
@@ -155,8 +154,8 @@ class BudgetAdminController {
         }
     }
 
-    @PostMapping("/{id:\\d+}/lines")
-    String addLine(Lang lang, @PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user,
+    @PostMapping("/{budgetId:\\d+}/lines")
+    String addLine(Lang lang, @PathVariable String slug, @PathVariable("budgetId") long id, @AuthenticationPrincipal AccountUser user,
             @ModelAttribute("lineForm") LineForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         Collectivity c = territory.require(slug);
         budgets.find(c, user, id);
@@ -167,8 +166,8 @@ class BudgetAdminController {
         return fill(c, id, user, null, model);
     }
 
-    @GetMapping("/{id:\\d+}/lines/{code}")
-    String line(@PathVariable String slug, @PathVariable long id, @PathVariable String code, @AuthenticationPrincipal AccountUser user,
+    @GetMapping("/{budgetId:\\d+}/lines/{code}")
+    String line(@PathVariable String slug, @PathVariable("budgetId") long id, @PathVariable String code, @AuthenticationPrincipal AccountUser user,
             Model model) {
         Collectivity c = territory.require(slug);
         Budgets.StaffLine line = budgets.line(c, user, id, code);
@@ -181,8 +180,8 @@ class BudgetAdminController {
         return "council/budget-admin-line";
     }
 
-    @PostMapping("/{id:\\d+}/lines/{code}")
-    String changeLine(Lang lang, @PathVariable String slug, @PathVariable long id, @PathVariable String code,
+    @PostMapping("/{budgetId:\\d+}/lines/{code}")
+    String changeLine(Lang lang, @PathVariable String slug, @PathVariable("budgetId") long id, @PathVariable String code,
             @AuthenticationPrincipal AccountUser user, @ModelAttribute("lineForm") LineForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         Collectivity c = territory.require(slug);
@@ -194,8 +193,8 @@ class BudgetAdminController {
         return line(slug, id, code, user, model);
     }
 
-    @PostMapping("/{id:\\d+}/lines/{code}/removal")
-    String removeLine(Lang lang, @PathVariable String slug, @PathVariable long id, @PathVariable String code,
+    @PostMapping("/{budgetId:\\d+}/lines/{code}/removal")
+    String removeLine(Lang lang, @PathVariable String slug, @PathVariable("budgetId") long id, @PathVariable String code,
             @AuthenticationPrincipal AccountUser user, Model model, RedirectAttributes redirect) {
         Collectivity c = territory.require(slug);
         budgets.line(c, user, id, code);
@@ -227,8 +226,8 @@ class BudgetAdminController {
         return false;
     }
 
-    @PostMapping("/{id:\\d+}/publication")
-    String publish(Lang lang, @PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user, Model model,
+    @PostMapping("/{budgetId:\\d+}/publication")
+    String publish(Lang lang, @PathVariable String slug, @PathVariable("budgetId") long id, @AuthenticationPrincipal AccountUser user, Model model,
             RedirectAttributes redirect) {
         Collectivity c = territory.require(slug);
         try {
@@ -243,7 +242,7 @@ class BudgetAdminController {
         return fill(c, id, user, null, model);
     }
 
-    @GetMapping("/summaries/{year:\\d{4}}")
+    @GetMapping("/summaries/{year:\\d+}")
     String summary(@PathVariable String slug, @PathVariable int year, @AuthenticationPrincipal AccountUser user, Model model) {
         Collectivity c = territory.require(slug);
         budgets.list(c, user);
@@ -259,7 +258,7 @@ class BudgetAdminController {
         return "council/budget-admin-summary";
     }
 
-    @PostMapping("/summaries/{year:\\d{4}}")
+    @PostMapping("/summaries/{year:\\d+}")
     String writeSummary(Lang lang, @PathVariable String slug, @PathVariable int year, @AuthenticationPrincipal AccountUser user,
             @ModelAttribute("summaryForm") SummaryForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         Collectivity c = territory.require(slug);

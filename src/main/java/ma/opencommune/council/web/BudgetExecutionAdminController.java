@@ -50,17 +50,16 @@ class BudgetExecutionAdminController {
         budgetPages.formChoices(model);
     }
 
-    /** Where the platform sends a file above the servlet's limit, and where a bare address leads: the budget workspace. */
+    /** Where the platform sends a file above the servlet's limit (UploadLimit), and where a bare address leads: the workspace. */
     @GetMapping({"", "/"})
-    String refused(Lang lang, @PathVariable String slug, @AuthenticationPrincipal AccountUser user, @RequestParam(required = false) String upload,
-            RedirectAttributes redirect) {
-        Collectivity c = territory.require(slug);
-        executions.list(c, user);
+    String refused(@PathVariable String slug, @AuthenticationPrincipal AccountUser user, @RequestParam(required = false) String upload,
+            Model model) {
+        executions.list(territory.require(slug), user);
         if ("too-large".equals(upload)) {
-            redirect.addFlashAttribute("rejected", new BudgetRejected(BudgetProblem.of(0, "", "budget.import.error.too-large",
+            model.addAttribute("rejected", new BudgetRejected(BudgetProblem.of(0, "", "budget.import.error.too-large",
                     String.valueOf(BudgetCsv.MAX_BYTES / (1024 * 1024)))));
         }
-        return "redirect:" + BudgetAdminController.base(lang, c) + "#execution";
+        return budgetPages.home(slug, user, model);
     }
 
     @PostMapping({"", "/"})
@@ -93,8 +92,8 @@ class BudgetExecutionAdminController {
         return budgetPages.home(slug, user, model);
     }
 
-    @GetMapping("/{id:\\d+}")
-    String period(@PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user, Model model) {
+    @GetMapping("/{executionId:\\d+}")
+    String period(@PathVariable String slug, @PathVariable("executionId") long id, @AuthenticationPrincipal AccountUser user, Model model) {
         Collectivity c = territory.require(slug);
         BudgetExecutions.ExecutionRef e = executions.find(c, user, id);
         model.addAttribute("collectivity", c);
@@ -106,8 +105,8 @@ class BudgetExecutionAdminController {
         return "council/budget-admin-execution";
     }
 
-    @PostMapping("/{id:\\d+}/lines")
-    String change(Lang lang, @PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user,
+    @PostMapping("/{executionId:\\d+}/lines")
+    String change(Lang lang, @PathVariable String slug, @PathVariable("executionId") long id, @AuthenticationPrincipal AccountUser user,
             @ModelAttribute("figuresForm") FiguresForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         Collectivity c = territory.require(slug);
         executions.find(c, user, id);
@@ -133,8 +132,8 @@ class BudgetExecutionAdminController {
         return period(slug, id, user, model);
     }
 
-    @PostMapping("/{id:\\d+}/publication")
-    String publish(Lang lang, @PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountUser user,
+    @PostMapping("/{executionId:\\d+}/publication")
+    String publish(Lang lang, @PathVariable String slug, @PathVariable("executionId") long id, @AuthenticationPrincipal AccountUser user,
             RedirectAttributes redirect) {
         Collectivity c = territory.require(slug);
         try {

@@ -55,7 +55,7 @@ class BudgetPagesController {
         return "council/budget-years";
     }
 
-    @GetMapping("/{year:\\d{4}}")
+    @GetMapping("/{year:\\d+}")
     @SameForEveryAnonymousVisitor
     String year(Lang lang, @PathVariable String slug, @PathVariable int year, Model model) {
         Collectivity c = territory.require(slug);
@@ -77,7 +77,7 @@ class BudgetPagesController {
         return "council/budget-year";
     }
 
-    @GetMapping("/{year:\\d{4}}/lines/{code}")
+    @GetMapping("/{year:\\d+}/lines/{code}")
     @SameForEveryAnonymousVisitor
     String line(Lang lang, @PathVariable String slug, @PathVariable int year, @PathVariable String code, Model model) {
         Collectivity c = territory.require(slug);
@@ -92,7 +92,7 @@ class BudgetPagesController {
     }
 
     /** Every line of the year's current budget with its execution, written as it is read. */
-    @GetMapping("/{year:\\d{4}}.csv")
+    @GetMapping("/{year:\\d+}.csv")
     void csv(Lang lang, @PathVariable String slug, @PathVariable int year, HttpServletResponse response) throws IOException {
         Collectivity c = territory.require(slug);
         BudgetExplorer.Year y = explorer.year(explorer.years(c.id()), year).orElseThrow(() -> new NotFoundException("budget " + year));
