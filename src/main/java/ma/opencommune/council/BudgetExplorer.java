@@ -75,14 +75,29 @@ public class BudgetExplorer {
     public record Period(String kind, int number, LocalDate endsOn, LocalDate publishedOn) {
     }
 
-    private static final String LINE_SELECT = """
+    /**
+     * One execution figure of line {@code l} summed over the year's published periods. Correlated so that PostgreSQL
+     * looks each line up by the primary key (period, code) instead of reading every line of every period: a page shows
+     * a handful of lines of a tree that may have thousands.
+     */
+    private static final String EXECUTED = """
+            (select coalesce(sum(x.%1$s), 0) from budget_execution e join budget_execution_line x on x.execution_id = e.id and x.code = l.code
+             where e.collectivity_id = :c and e.fiscal_year = :y and e.status = 'PUBLISHED')""";
+
+    private static final String PAGE_SELECT = "select l.code, l.parent_code, l.depth, l.leaf, l.label_ar, l.label_fr, l.section, l.direction, l.amount,"
+            + " i.amount, " + String.format(EXECUTED, "committed") + ", " + String.format(EXECUTED, "paid") + ", " + String.format(EXECUTED, "collected")
+            + " from budget_line l left join budget_line i on i.budget_id = :initial and i.code = l.code"
+            + " where l.budget_id = :b and l.collectivity_id = :c and %s order by l.position";
+
+    /** The whole tree at once (exports): here one pass over every period's lines, grouped, is the cheaper plan. */
+    private static final String TREE_SELECT = """
             select l.code, l.parent_code, l.depth, l.leaf, l.label_ar, l.label_fr, l.section, l.direction, l.amount, i.amount,
                 coalesce(sum(x.committed), 0), coalesce(sum(x.paid), 0), coalesce(sum(x.collected), 0)
             from budget_line l
             left join budget_line i on i.budget_id = :initial and i.code = l.code
             left join budget_execution_line x on x.code = l.code and x.collectivity_id = :c and x.execution_id in (
                 select e.id from budget_execution e where e.collectivity_id = :c and e.fiscal_year = :y and e.status = 'PUBLISHED')
-            where l.budget_id = :b and l.collectivity_id = :c and %s
+            where l.budget_id = :b and l.collectivity_id = :c
             group by l.id, l.code, l.parent_code, l.depth, l.leaf, l.label_ar, l.label_fr, l.section, l.direction, l.amount, l.position, i.amount
             order by l.position""";
 
@@ -141,14 +156,14 @@ public class BudgetExplorer {
     /** Every line of the year's current budget in reading order, handed over one by one (for exports). */
     public void each(long collectivityId, Year y, Consumer<Line> out) {
         // Fetched in slices so that a long budget streams on PostgreSQL instead of being read whole first.
-        jdbc.sql(String.format(LINE_SELECT, "1 = 1")).withFetchSize(500).params(params(collectivityId, y, Map.of()))
+        jdbc.sql(TREE_SELECT).withFetchSize(500).params(params(collectivityId, y, Map.of()))
                 .query(rs -> {
                     out.accept(line(rs));
                 });
     }
 
     private List<Line> lines(long collectivityId, Year y, String where, Map<String, Object> extra) {
-        return jdbc.sql(String.format(LINE_SELECT, where)).params(params(collectivityId, y, extra)).query((rs, i) -> line(rs)).list();
+        return jdbc.sql(PAGE_SELECT.replace("%s", where)).params(params(collectivityId, y, extra)).query((rs, i) -> line(rs)).list();
     }
 
     private static Map<String, Object> params(long collectivityId, Year y, Map<String, Object> extra) {
@@ -186,7 +201,7 @@ public class BudgetExplorer {
 
     /**
      * The totals of every year with a published budget (current budgets, top lines, execution of published periods),
-     * latest year first, at most {@code max} years: two statements whatever the number of years.
+     * latest year first, at most {@code max} years: one statement whatever the number of years.
      */
     public Map<Integer, List<Total>> history(long collectivityId, List<Year> years, int max) {
         List<Year> shown = years.subList(0, Math.min(max, years.size()));
@@ -196,23 +211,17 @@ public class BudgetExplorer {
             return Map.of();
         }
         List<Long> ids = shown.stream().map(Year::budgetId).toList();
-        jdbc.sql("""
-                select b.fiscal_year, l.section, l.direction, sum(l.amount) from budget_line l join budget b on b.id = l.budget_id
-                where l.budget_id in (:ids) and l.collectivity_id = :c and l.depth = 0 group by b.fiscal_year, l.section, l.direction""")
-                .param("ids", ids).param("c", collectivityId).query(rs -> {
-                    slot(sums, rs.getInt(1), rs.getString(2), rs.getString(3))[0] = rs.getBigDecimal(4);
-                });
-        jdbc.sql("""
-                select e.fiscal_year, l.section, l.direction, sum(x.committed), sum(x.paid), sum(x.collected)
-                from budget_execution e join budget_execution_line x on x.execution_id = e.id
-                join budget b on b.collectivity_id = e.collectivity_id and b.fiscal_year = e.fiscal_year and b.id in (:ids)
-                join budget_line l on l.budget_id = b.id and l.code = x.code and l.depth = 0
-                where e.collectivity_id = :c and e.status = 'PUBLISHED' group by e.fiscal_year, l.section, l.direction""")
+        String executed = EXECUTED.replace(":c", "b.collectivity_id").replace(":y", "b.fiscal_year");
+        jdbc.sql("select t.fiscal_year, t.section, t.direction, sum(t.amount), sum(t.committed), sum(t.paid), sum(t.collected) from ("
+                + " select b.fiscal_year, l.section, l.direction, l.amount, " + String.format(executed, "committed") + " committed, "
+                + String.format(executed, "paid") + " paid, " + String.format(executed, "collected") + " collected"
+                + " from budget b join budget_line l on l.budget_id = b.id and l.depth = 0 where b.id in (:ids) and b.collectivity_id = :c) t"
+                + " group by t.fiscal_year, t.section, t.direction")
                 .param("ids", ids).param("c", collectivityId).query(rs -> {
                     BigDecimal[] s = slot(sums, rs.getInt(1), rs.getString(2), rs.getString(3));
-                    s[1] = rs.getBigDecimal(4);
-                    s[2] = rs.getBigDecimal(5);
-                    s[3] = rs.getBigDecimal(6);
+                    for (int i = 0; i < 4; i++) {
+                        s[i] = rs.getBigDecimal(4 + i);
+                    }
                 });
         Map<Integer, List<Total>> history = new LinkedHashMap<>();
         sums.forEach((year, bySlot) -> {
