@@ -66,7 +66,7 @@ for run in $(seq 1 "$IMPORTS"); do
   echo "pg import run $run: HTTP $code in ${took} s ($(scalar "select count(*) from budget_line where budget_id = $BUDGET") lines stored)"
 done
 read -r code _ _ <<<"$(post "$ADMIN/$BUDGET/publication" --data-urlencode "_csrf=$CSRF")"
-read -r code location took <<<"$(post "$ADMIN/executions" -F "_csrf=$CSRF" -F "year=$BENCH_YEAR" -F "period=Q1" \
+read -r code location took <<<"$(post "$ADMIN/executions" -F "_csrf=$CSRF" -F "executionYear=$BENCH_YEAR" -F "period=Q1" \
   -F "file=@$WORK/execution.csv;type=text/csv")"
 echo "pg execution import: HTTP $code in ${took} s"
 read -r code _ _ <<<"$(post "${location%%\?*}/publication" --data-urlencode "_csrf=$CSRF")"

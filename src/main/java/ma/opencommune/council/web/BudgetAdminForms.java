@@ -143,16 +143,16 @@ final class BudgetAdminForms {
 
     /** A period's CSV file: the year and the period come with it. */
     static class ExecutionForm {
-        private String year;
+        private String executionYear;
         private String period;
         private MultipartFile file;
 
-        public String getYear() {
-            return year;
+        public String getExecutionYear() {
+            return executionYear;
         }
 
-        public void setYear(String year) {
-            this.year = year;
+        public void setExecutionYear(String executionYear) {
+            this.executionYear = executionYear;
         }
 
         public String getPeriod() {

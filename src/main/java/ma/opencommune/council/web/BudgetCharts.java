@@ -63,9 +63,9 @@ class BudgetCharts {
         return v == null ? 0 : v.doubleValue() / 1_000_000d;
     }
 
+    /** A bar's value in millions with one decimal; the unit is in the chart's title (the bars leave room for a short number). */
     private String millionsText(double v, Lang lang) {
-        return messages.getMessage("budget.chart.millions", new Object[] {format.rate(BigDecimal.valueOf(v), lang).replace("\u00A0%", "")},
-                lang.locale());
+        return format.rate(BigDecimal.valueOf(v), lang).replace("\u00A0%", "");
     }
 
     private String text(String key, Lang lang) {

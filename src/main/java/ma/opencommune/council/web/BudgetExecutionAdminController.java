@@ -67,9 +67,9 @@ class BudgetExecutionAdminController {
             @ModelAttribute("executionForm") ExecutionForm form, BindingResult result, Model model, RedirectAttributes redirect) throws IOException {
         Collectivity c = territory.require(slug);
         executions.list(c, user);
-        Integer year = BudgetAdminForms.year(form.getYear());
+        Integer year = BudgetAdminForms.year(form.getExecutionYear());
         if (year == null) {
-            result.rejectValue("year", "budget.validation.year");
+            result.rejectValue("executionYear", "budget.validation.year");
         }
         if (BudgetExecutions.parsePeriod(form.getPeriod()) == null) {
             result.rejectValue("period", "budget.execution.error.period");
