@@ -193,4 +193,53 @@ class BudgetAdminTests {
         mvc.perform(get(base() + "/template.csv").with(Logins.as(users, staff))).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"));
     }
+
+    @Test
+    void aPeriodIsImportedCheckedChangedOnlineAndPublishedFromTheWorkspace() throws Exception {
+        fx.importText(c, staff, draft, BudgetFixture.SMALL);
+        budgets.publish(c, fx.user(staff), draft);
+        assertThat(mvc.perform(get(base()).with(Logins.as(users, staff))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("budget-new-form", "budget-execution-form", "Budget initial");
+        String refused = mvc.perform(multipart(base() + "/executions").file(new MockMultipartFile("file", "q1.csv", "text/csv",
+                "code,committed,paid,collected\n20,1,1,\n".getBytes(StandardCharsets.UTF_8))).param("executionYear", "2026").param("period", "Q1")
+                .with(csrf()).with(Logins.as(users, staff))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("La ligne 20 a des lignes détaillées");
+        String missing = mvc.perform(multipart(base() + "/executions").param("executionYear", "1850").param("period", "Q9")
+                .with(csrf()).with(Logins.as(users, staff))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(missing).contains("Saisissez une année entre 2000 et 2100.", "Choisissez un mois ou un trimestre.", "Le fichier est vide.");
+        String location = mvc.perform(multipart(base() + "/executions").file(new MockMultipartFile("file", "q1.csv", "text/csv",
+                "code,committed,paid,collected\n20.1,100,90,\n10.1,,,50\n".getBytes(StandardCharsets.UTF_8))).param("executionYear", "2026")
+                .param("period", "Q1").with(csrf()).with(Logins.as(users, staff))).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        assertThat(mvc.perform(get(location).with(Logins.as(users, staff))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("budget-figures-form", "90,00");
+        mvc.perform(post(location + "/lines").with(csrf()).with(Logins.as(users, staff)).param("code", "20.2").param("committed", "10")
+                .param("paid", "5")).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(post(location + "/lines").with(csrf()).with(Logins.as(users, staff)).param("code", "20.2").param("paid", "-1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("Le montant « -1 » est négatif.");
+        mvc.perform(post(location + "/publication").with(csrf()).with(Logins.as(users, staff))).andExpect(status().is3xxRedirection());
+        assertThat(explorer().publication(c.id(), 2026).executionPublished()).isTrue();
+        assertThat(mvc.perform(post(location + "/lines").with(csrf()).with(Logins.as(users, staff)).param("code", "20.2").param("paid", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("Cette période est publiée");
+        assertThat(mvc.perform(get(base() + "/" + draft + "/lines/20.1").with(Logins.as(users, staff))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("budget-line-edit-form");
+    }
+
+    @Test
+    void theCitizenSummaryIsWrittenInArabicAndFrench() throws Exception {
+        assertThat(mvc.perform(get(base() + "/summaries/2026").with(Logins.as(users, staff))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("budget-summary-form");
+        assertThat(mvc.perform(post(base() + "/summaries/2026").with(csrf()).with(Logins.as(users, staff)).param("summaryAr", " ")
+                .param("summaryFr", "")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Rédigez le résumé en arabe, en français ou dans les deux langues.");
+        mvc.perform(post(base() + "/summaries/2026").with(csrf()).with(Logins.as(users, staff)).param("summaryAr", "ملخص <b>الميزانية</b>")
+                .param("summaryFr", "Résumé")).andExpect(status().is3xxRedirection());
+        assertThat(explorer().summary(c.id(), 2026)).containsExactly("ملخص <b>الميزانية</b>", "Résumé");
+    }
+
+    @Autowired BudgetExplorer explorerBean;
+
+    BudgetExplorer explorer() {
+        return explorerBean;
+    }
 }

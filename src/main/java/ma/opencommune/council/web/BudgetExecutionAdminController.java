@@ -125,7 +125,8 @@ class BudgetExecutionAdminController {
             } catch (BudgetRejected rejected) {
                 BudgetAdminForms.reject(rejected, result);
             } catch (ConflictException e) {
-                result.reject(e.messageKey());
+                // A published period shows no form: the refusal is said where the page says what happened.
+                model.addAttribute("notice", e.messageKey());
             }
         }
         FormErrors.tidy(model, "figuresForm", result);
