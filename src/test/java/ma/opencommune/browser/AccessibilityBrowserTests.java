@@ -27,6 +27,9 @@ class AccessibilityBrowserTests extends BrowserSession {
     static final int PHONE_WIDTH = 375;
     static final int PHONE_HEIGHT = 740;
 
+    /** The demo budgets are this year's and last year's. */
+    static final int DEMO_YEAR = java.time.Year.now().getValue();
+
     /** Every page of the platform so far; {@code {lang}} is replaced by each language checked. */
     static final List<Screen> PAGES = List.of(
             Screen.of("/{lang}/"),
@@ -81,6 +84,14 @@ class AccessibilityBrowserTests extends BrowserSession {
             Screen.of("/{lang}/c/taroudant/admin/projects/new").as(TAROUDANT_STAFF).afterEmptySubmit(),
             Screen.of("/{lang}/c/taroudant/admin/projects/1").as(TAROUDANT_STAFF),
             Screen.of("/{lang}/c/taroudant/admin/projects/1/updates").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/budget"),
+            Screen.of("/{lang}/c/taroudant/budget/" + (DEMO_YEAR - 1)),
+            Screen.of("/{lang}/c/taroudant/budget/" + DEMO_YEAR + "/lines/40"),
+            Screen.of("/{lang}/c/taroudant/admin/budget").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/admin/budget/1").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/budget/1/lines/10").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/budget/executions/1").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/budget/summaries/" + DEMO_YEAR).as(TAROUDANT_STAFF),
             Screen.of("/{lang}/c/taroudant/documents"),
             Screen.of("/{lang}/c/taroudant/documents?q=%D8%A7%D9%84%D8%A7%D9%86%D8%A7%D8%B1%D8%A9&type=STUDY"),
             Screen.of("/{lang}/c/taroudant/documents/1"),

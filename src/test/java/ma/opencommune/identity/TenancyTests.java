@@ -128,6 +128,11 @@ class TenancyTests {
         ids.put("projectId", first("select min(id) from council_project where collectivity_id = ?", taroudant));
         ids.put("photoId", first("select min(id) from council_project_photo where collectivity_id = ?", taroudant));
         ids.put("libraryDocumentId", first("select min(id) from council_document where collectivity_id = ?", taroudant));
+        String budget = first("select min(id) from budget where collectivity_id = ?", taroudant);
+        ids.put("budgetId", budget);
+        ids.put("year", first("select min(fiscal_year) from budget where collectivity_id = ?", taroudant));
+        ids.put("code", first("select min(code) from budget_line where budget_id = ?", Long.parseLong(budget)));
+        ids.put("executionId", first("select min(id) from budget_execution where collectivity_id = ?", taroudant));
         return ids;
     }
 
@@ -191,6 +196,10 @@ class TenancyTests {
                 || ':' || (select count(*) from council_project_update u join collectivity c on c.id = u.collectivity_id where c.slug = 'taroudant')
                 || ':' || (select count(*) || '/' || coalesce(sum(d.version), 0) from council_document d join collectivity c on c.id = d.collectivity_id
                            where c.slug = 'taroudant')
+                || ':' || (select count(*) || '/' || coalesce(sum(l.amount), 0) from budget_line l join collectivity c on c.id = l.collectivity_id
+                           where c.slug = 'taroudant')
+                || ':' || (select count(*) from budget b join collectivity c on c.id = b.collectivity_id where c.slug = 'taroudant' and b.status = 'PUBLISHED')
+                || ':' || (select count(*) from budget_execution_line x join collectivity c on c.id = x.collectivity_id where c.slug = 'taroudant')
                 || ':' || (select count(*) from audit_entry e join account a on a.id = e.actor_id
                            where a.email = 'staff@agadir.demo' and e.action like 'petitions.%')""").query(String.class).single();
     }
@@ -213,7 +222,9 @@ class TenancyTests {
                 .anyMatch(p -> p.endsWith("/admin/council/decisions/{decisionId}/publication"))
                 .anyMatch(p -> p.endsWith("/admin/council/sessions/{sessionId}/minutes"))
                 .anyMatch(p -> p.endsWith("/admin/projects/{projectId}/updates"))
-                .anyMatch(p -> p.endsWith("/admin/documents/{libraryDocumentId}/withdrawal"));
+                .anyMatch(p -> p.endsWith("/admin/documents/{libraryDocumentId}/withdrawal"))
+                .anyMatch(p -> p.endsWith("/admin/budget/{budgetId:\\d+}/import"))
+                .anyMatch(p -> p.endsWith("/admin/budget/executions/{executionId:\\d+}/publication"));
     }
 
     @Test
