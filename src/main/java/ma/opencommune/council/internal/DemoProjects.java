@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo data (issue point 8): Taroudant's fifteen projects of {@link DemoProjectPlans}, published, with their funding,
  * a timeline following the aggregate's order (started, progress updates, then suspended, completed or cancelled),
- * small generated photos, and links to the first commitments of Taroudant's published programme. Loaded once.
+ * small generated photos, links to the first commitments of Taroudant's published programme and to the council's
+ * published decisions (DemoCouncil runs first). Loaded once.
  */
 @Component
 @Order(62)
@@ -80,6 +81,11 @@ class DemoProjects implements ApplicationRunner {
         LocalDate today = LocalDate.ofInstant(Instant.now(clock), Morocco.ZONE);
         Long staff = jdbc.sql("select id from account where email_normalized = 'staff@taroudant.demo'").query(Long.class).optional().orElse(null);
         List<ProjectDetail.Commitment> commitments = reads.commitmentChoices(c);
+        // The council's published decisions on works and services (DemoCouncil ran before): the projects they launched.
+        List<Long> decisions = jdbc.sql("select d.id from council_decision d join council_session s on s.id = d.session_id"
+                + " where d.collectivity_id = ? and d.status = 'PUBLISHED' and d.outcome = 'ADOPTED'"
+                + " order by case when d.topic in ('SERVICES', 'URBANISM', 'PARTNERSHIPS', 'BUDGET') then 0 else 1 end, s.held_on, d.id")
+                .param(c.id()).query(Long.class).list();
         tx.executeWithoutResult(s -> {
             int n = 0;
             for (Plan plan : DemoProjectPlans.PLANS) {
@@ -87,6 +93,11 @@ class DemoProjects implements ApplicationRunner {
                 if (n < commitments.size() && n < 4) {
                     jdbc.sql("insert into council_project_commitment (project_id, collectivity_id, commitment_id) values (?, ?, ?)")
                             .params(id, c.id(), commitments.get(n).id()).update();
+                }
+                // Six projects carry out a decision; the first decision launched two of them.
+                if (!decisions.isEmpty() && n < 6) {
+                    jdbc.sql("insert into council_project_decision (collectivity_id, project_id, decision_id) values (?, ?, ?)")
+                            .params(c.id(), id, decisions.get(Math.max(0, n - 1) % decisions.size())).update();
                 }
                 n++;
             }
