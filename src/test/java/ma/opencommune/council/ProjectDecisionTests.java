@@ -183,9 +183,10 @@ class ProjectDecisionTests {
     }
 
     long statements(String url) throws Exception {
-        mvc.perform(get(url)).andExpect(status().isOk());
+        var request = url.contains("/admin/") ? get(url).with(Logins.as(users, secretary)) : get(url);
+        mvc.perform(request).andExpect(status().isOk());
         QueryCounting.reset();
-        mvc.perform(get(url)).andExpect(status().isOk());
+        mvc.perform(request).andExpect(status().isOk());
         return QueryCounting.statements();
     }
 
@@ -199,7 +200,8 @@ class ProjectDecisionTests {
         String projectPage = "/fr/c/" + c.slug() + "/projects/" + project;
         String decisionPage = "/fr/c/" + c.slug() + "/council/decisions/" + decision;
         String api = "/api/v1/collectivities/" + c.slug() + "/projects/" + project;
-        long[] one = {statements(projectPage), statements(decisionPage), statements(api)};
+        String form = admin() + "/" + project;
+        long[] one = {statements(projectPage), statements(decisionPage), statements(api), statements(form)};
         List<Long> all = new java.util.ArrayList<>(List.of(decision));
         for (int i = 0; i < 5; i++) {
             all.add(fx.decision(c, staff, session, "DEC-2" + (i + 1) + "/2025", Topic.SERVICES, 3));
@@ -209,6 +211,20 @@ class ProjectDecisionTests {
         projects.edit(c, staff, project, new ProjectFields(f.titleAr(), f.titleFr(), f.descriptionAr(), f.descriptionFr(), f.sector(),
                 f.latitude(), f.longitude(), f.area(), f.costMad(), f.contractor(), f.startsOn(), f.endsOn(), f.funding(), f.commitmentIds(), true,
                 all), new Check());
-        assertThat(new long[] {statements(projectPage), statements(decisionPage), statements(api)}).containsExactly(one);
+        assertThat(new long[] {statements(projectPage), statements(decisionPage), statements(api), statements(form)}).containsExactly(one);
+    }
+
+    @Test
+    void demoProjectsOfTaroudantCarryOutItsPublishedDecisions() throws Exception {
+        Collectivity taroudant = territory.require("taroudant");
+        List<long[]> links = jdbc.sql("select l.project_id, l.decision_id from council_project_decision l join council_decision d on d.id = l.decision_id"
+                        + " where l.collectivity_id = ? and d.collectivity_id = ? and d.status = 'PUBLISHED' order by l.project_id")
+                .params(taroudant.id(), taroudant.id()).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        assertThat(links).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from council_project_decision where collectivity_id = ?").param(taroudant.id()).query(Integer.class)
+                .single()).isEqualTo(links.size());
+        String decision = mvc.perform(get("/ar/c/taroudant/council/decisions/" + links.get(0)[1])).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(decision).contains("المشاريع المنفذة لهذا المقرر").contains("/ar/c/taroudant/projects/" + links.get(0)[0] + "\"");
     }
 }
