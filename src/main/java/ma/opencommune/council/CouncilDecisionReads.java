@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import ma.opencommune.council.CouncilCodes.Choice;
 import ma.opencommune.council.CouncilCodes.DecisionStatus;
@@ -150,6 +153,28 @@ public class CouncilDecisionReads {
         return jdbc.sql("select " + COLUMNS + FROM + " where d.collectivity_id = ? and d.session_id = ?"
                 + (publishedOnly ? " and d.status = 'PUBLISHED'" : "") + " order by d.id").params(collectivityId, sessionId)
                 .query(CouncilDecisionReads::map).list();
+    }
+
+    /** Every published decision of this collectivity, newest session first: what a project may carry out (staff form). */
+    public List<Decision> published(long collectivityId) {
+        return jdbc.sql("select " + COLUMNS + FROM + " where d.collectivity_id = ? and d.status = 'PUBLISHED' order by s.held_on desc, d.id")
+                .param(collectivityId).query(CouncilDecisionReads::map).list();
+    }
+
+    /** Those of {@code ids} that are published decisions of this collectivity; anything else is not a choice. */
+    public Set<Long> publishedAmong(long collectivityId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select id from council_decision where collectivity_id = :c and status = 'PUBLISHED' and id in (:ids)")
+                .param("c", collectivityId).param("ids", List.copyOf(new HashSet<>(ids))).query(Long.class).list());
+    }
+
+    /** The published decisions a project of this collectivity carries out, in session order (one statement). */
+    public List<Decision> carriedOutBy(long collectivityId, long projectId) {
+        return jdbc.sql("select " + COLUMNS + FROM + " join council_project_decision l on l.decision_id = d.id"
+                + " where l.project_id = ? and l.collectivity_id = ? and d.collectivity_id = ? and d.status = 'PUBLISHED' order by s.held_on, d.id")
+                .params(projectId, collectivityId, collectivityId).query(CouncilDecisionReads::map).list();
     }
 
     public List<MemberVote> votes(long collectivityId, long decisionId) {

@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Everything a project's page and the API show: its fields, funding, linked commitments and timeline. */
-public record ProjectDetail(ProjectLine line, String descriptionAr, String descriptionFr, String area, String contractor, Long decisionId,
-        List<Funding> funding, List<Commitment> commitments, List<Entry> timeline) {
+/**
+ * Everything a project's page and the API show: its fields, funding, linked commitments, the published council decisions
+ * it carries out, and its timeline.
+ */
+public record ProjectDetail(ProjectLine line, String descriptionAr, String descriptionFr, String area, String contractor,
+        List<Funding> funding, List<Commitment> commitments, List<CouncilDecisionReads.Decision> decisions, List<Entry> timeline) {
 
     /** A funding source. */
     public record Funding(String name, BigDecimal amountMad) {

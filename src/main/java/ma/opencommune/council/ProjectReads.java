@@ -32,11 +32,13 @@ public class ProjectReads {
 
     private final JdbcClient jdbc;
     private final CommitmentBoard commitments;
+    private final CouncilDecisionReads decisions;
     private final java.time.Clock clock;
 
-    ProjectReads(JdbcClient jdbc, CommitmentBoard commitments, java.time.Clock clock) {
+    ProjectReads(JdbcClient jdbc, CommitmentBoard commitments, CouncilDecisionReads decisions, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.commitments = commitments;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -52,13 +54,13 @@ public class ProjectReads {
 
     /** A project of the collectivity with everything its page shows; drafts only for staff ({@code publishedOnly} false). */
     public ProjectDetail detail(Collectivity c, long id, boolean publishedOnly) {
-        record Head(ProjectLine line, String descriptionAr, String descriptionFr, String area, String contractor, Long decisionId) {
+        record Head(ProjectLine line, String descriptionAr, String descriptionFr, String area, String contractor) {
         }
-        Head head = jdbc.sql("select " + LINE + ", p.description_ar, p.description_fr, p.area_geojson, p.contractor, p.decision_id"
+        Head head = jdbc.sql("select " + LINE + ", p.description_ar, p.description_fr, p.area_geojson, p.contractor"
                         + " from council_project p where p.id = ? and p.collectivity_id = ?" + (publishedOnly ? " and p.published = true" : ""))
                 .params(id, c.id())
                 .query((rs, i) -> new Head(line(rs), rs.getString("description_ar"), rs.getString("description_fr"), rs.getString("area_geojson"),
-                        rs.getString("contractor"), rs.getObject("decision_id") == null ? null : rs.getLong("decision_id")))
+                        rs.getString("contractor")))
                 .optional().orElseThrow(() -> new NotFoundException("project " + id));
         List<ProjectDetail.Funding> funding = jdbc.sql("select name, amount_mad from council_project_funding where project_id = ?"
                         + " and collectivity_id = ? order by position, id").params(id, c.id())
@@ -75,8 +77,8 @@ public class ProjectReads {
                         rs.getObject(4) == null ? null : rs.getInt(4), rs.getString(5) == null ? null : ProjectStatus.valueOf(rs.getString(5)),
                         rs.getString(6), photos.getOrDefault(rs.getLong(1), List.of())))
                 .list();
-        return new ProjectDetail(head.line(), head.descriptionAr(), head.descriptionFr(), head.area(), head.contractor(), head.decisionId(),
-                funding, linked(c, id), timeline);
+        return new ProjectDetail(head.line(), head.descriptionAr(), head.descriptionFr(), head.area(), head.contractor(),
+                funding, linked(c, id), decisions.carriedOutBy(c.id(), id), timeline);
     }
 
     /** The commitments linked to a project, read through the program module's façade (published programs only). */
@@ -93,6 +95,19 @@ public class ProjectReads {
     public List<Long> linkedIds(Collectivity c, long id) {
         return jdbc.sql("select commitment_id from council_project_commitment where project_id = ? and collectivity_id = ? order by commitment_id")
                 .params(id, c.id()).query(Long.class).list();
+    }
+
+    /** The ids of the council decisions a project carries out, for the staff form. */
+    public List<Long> decisionIds(Collectivity c, long id) {
+        return jdbc.sql("select decision_id from council_project_decision where project_id = ? and collectivity_id = ? order by decision_id")
+                .params(id, c.id()).query(Long.class).list();
+    }
+
+    /** The published projects of the collectivity that carry out a council decision, newest first (one statement). */
+    public List<ProjectLine> carryingOut(long collectivityId, long decisionId) {
+        return jdbc.sql("select " + LINE + " from council_project p join council_project_decision l on l.project_id = p.id"
+                        + " where l.decision_id = ? and l.collectivity_id = ? and p.collectivity_id = ? and p.published = true order by p.id desc")
+                .params(decisionId, collectivityId, collectivityId).query((rs, i) -> line(rs)).list();
     }
 
     /** The commitments of the collectivity's published programs a project may be linked to. */
@@ -122,8 +137,8 @@ public class ProjectReads {
                 .params(params).query((rs, i) -> new MapItem(line(rs), rs.getString("area_geojson"))).list();
     }
 
-    /** A CSV row: the line with the contractor and the funding total. */
-    public record CsvRow(ProjectLine line, String contractor, java.math.BigDecimal fundingTotal) {
+    /** A CSV row: the line with the contractor, the funding total and the numbers of the decisions it carries out. */
+    public record CsvRow(ProjectLine line, String contractor, java.math.BigDecimal fundingTotal, String decisionNumbers) {
     }
 
     /** Streams the published projects matching the filters, newest first, to {@code each} as they are read. */
@@ -131,9 +146,11 @@ public class ProjectReads {
         List<Object> params = new ArrayList<>();
         String where = where(c, f, true, params);
         jdbc.sql("select " + LINE + ", p.contractor, (select sum(s.amount_mad) from council_project_funding s where s.project_id = p.id)"
-                        + " as funding_total from council_project p where " + where + " order by p.id desc")
+                        + " as funding_total, (select string_agg(d.number, '; ' order by d.number) from council_project_decision l"
+                        + " join council_decision d on d.id = l.decision_id where l.project_id = p.id and d.status = 'PUBLISHED') as decision_numbers"
+                        + " from council_project p where " + where + " order by p.id desc")
                 .params(params).query((RowCallbackHandler) rs -> each.accept(new CsvRow(line(rs), rs.getString("contractor"),
-                        rs.getBigDecimal("funding_total"))));
+                        rs.getBigDecimal("funding_total"), rs.getString("decision_numbers"))));
     }
 
     /** A stored photo: the file store's key, its safe name and its type. */

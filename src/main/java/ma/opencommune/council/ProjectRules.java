@@ -100,8 +100,11 @@ public final class ProjectRules {
         return v.length() > 40 ? v.substring(0, 40) + "x" : v;
     }
 
-    /** Checks every field; {@code commitmentChoices} are the commitment ids this collectivity may link. */
-    public static void check(Check check, ProjectFields f, Collection<Long> commitmentChoices) {
+    /**
+     * Checks every field; {@code commitmentChoices} are the commitment ids this collectivity may link and
+     * {@code decisionChoices} its published council decisions among those the form sent.
+     */
+    public static void check(Check check, ProjectFields f, Collection<Long> commitmentChoices, Collection<Long> decisionChoices) {
         boolean noTitle = Check.blank(f.titleAr()) && Check.blank(f.titleFr());
         check.when(noTitle, "titleAr", "projects.validation.title-one");
         check.text("titleAr", f.titleAr(), false, MAX_TITLE)
@@ -131,6 +134,9 @@ public final class ProjectRules {
         }
         for (Long id : f.commitmentIds()) {
             check.when(!commitmentChoices.contains(id), "commitmentIds", "validation.choose");
+        }
+        for (Long id : f.decisionIds()) {
+            check.when(!decisionChoices.contains(id), "decisionIds", "projects.validation.decision");
         }
     }
 }

@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Façade of the projects: staff of the collectivity (council secretary or staff administrator) create and edit them,
- * change their status through the {@link Project} aggregate and report dated progress with photos. Each write is one
+ * link the council decisions they carry out, change their status through the {@link Project} aggregate and report dated
+ * progress with photos. Each write is one
  * transaction, checked whole first, and sends an action-log event. The collectivity always comes from the URL; a
  * project of another one answers 404.
  */
@@ -60,14 +61,17 @@ public class Projects {
     private final JdbcClient jdbc;
     private final Access access;
     private final ProjectReads reads;
+    private final CouncilDecisionReads decisions;
     private final FileStore files;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Projects(JdbcClient jdbc, Access access, ProjectReads reads, FileStore files, ApplicationEventPublisher events, Clock clock) {
+    Projects(JdbcClient jdbc, Access access, ProjectReads reads, CouncilDecisionReads decisions, FileStore files, ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.reads = reads;
+        this.decisions = decisions;
         this.files = files;
         this.events = events;
         this.clock = clock;
@@ -123,6 +127,7 @@ public class Projects {
                 .params(columns(f)).param(Sql.at(now)).param(id).param(c.id()).update();
         jdbc.sql("delete from council_project_funding where project_id = ? and collectivity_id = ?").params(id, c.id()).update();
         jdbc.sql("delete from council_project_commitment where project_id = ? and collectivity_id = ?").params(id, c.id()).update();
+        jdbc.sql("delete from council_project_decision where project_id = ? and collectivity_id = ?").params(id, c.id()).update();
         links(c, id, f);
         events.publishEvent(new ProjectEvents.ProjectSaved(UUID.randomUUID(), now, c.id(), user.id(), id, false));
     }
@@ -205,7 +210,8 @@ public class Projects {
     private void checked(Collectivity c, ProjectFields f, Check typed) {
         Check check = typed == null ? new Check() : typed;
         Set<Long> choices = f.commitmentIds().isEmpty() ? Set.of() : reads.commitmentIds(c);
-        ProjectRules.check(check, f, choices);
+        // Only published decisions of this collectivity: another's, a draft or an unknown id is a form error, never a key violation.
+        ProjectRules.check(check, f, choices, decisions.publishedAmong(c.id(), f.decisionIds()));
         check.orThrow();
     }
 
@@ -221,6 +227,10 @@ public class Projects {
         for (Long commitment : f.commitmentIds().stream().distinct().toList()) {
             jdbc.sql("insert into council_project_commitment (project_id, collectivity_id, commitment_id) values (?, ?, ?)")
                     .params(id, c.id(), commitment).update();
+        }
+        for (Long decision : f.decisionIds().stream().distinct().toList()) {
+            jdbc.sql("insert into council_project_decision (collectivity_id, project_id, decision_id) values (?, ?, ?)")
+                    .params(c.id(), id, decision).update();
         }
     }
 

@@ -48,7 +48,7 @@ record ProjectFixture(JdbcClient jdbc, Projects projects, Territory territory, A
                 new BigDecimal("30.4703"), new BigDecimal("-8.8770"), null, new BigDecimal("1250000.50"), "Entreprise Souss",
                 LocalDate.of(2026, 1, 10), LocalDate.of(2027, 6, 30),
                 List.of(new ProjectFields.Funding("Commune", new BigDecimal("1000000")), new ProjectFields.Funding("INDH", new BigDecimal("250000.50"))),
-                List.of(), published);
+                List.of(), published, List.of());
     }
 
     long project(Collectivity c, String secretary, String titleFr, boolean published) {

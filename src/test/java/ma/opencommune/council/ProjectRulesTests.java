@@ -17,13 +17,13 @@ class ProjectRulesTests {
 
     static Map<String, String> errors(ProjectFields f) {
         Check check = new Check();
-        ProjectRules.check(check, f, Set.of(7L));
+        ProjectRules.check(check, f, Set.of(7L), Set.of());
         return check.errors();
     }
 
     static ProjectFields with(LocalDate start, LocalDate end, String lat, String lon, String area) {
         return new ProjectFields("طريق", null, null, null, ProjectSector.ROADS, new BigDecimal(lat), new BigDecimal(lon), area, null, null,
-                start, end, List.of(), List.of(), true);
+                start, end, List.of(), List.of(), true, List.of());
     }
 
     @Test
@@ -72,17 +72,18 @@ class ProjectRulesTests {
     }
 
     @Test
-    void aFundingRowNeedsBothANameAndAPositiveAmount() {
+    void aFundingRowNeedsBothANameAndAPositiveAmountAndLinksOnlyOfferedChoices() {
         ProjectFields f = new ProjectFields(null, "Route", null, null, ProjectSector.ROADS, new BigDecimal("30.4"), new BigDecimal("-8.8"), null,
                 null, null, null, null, List.of(new ProjectFields.Funding("Commune", null), new ProjectFields.Funding(" ", BigDecimal.TEN),
-                        new ProjectFields.Funding("INDH", BigDecimal.ZERO)), List.of(7L, 8L), true);
+                        new ProjectFields.Funding("INDH", BigDecimal.ZERO)), List.of(7L, 8L), true, List.of(9L));
         assertThat(errors(f)).containsEntry("funding[0].amountMad", "validation.required").containsEntry("funding[1].name", "validation.required")
-                .containsEntry("funding[2].amountMad", "projects.validation.amount.zero").containsEntry("commitmentIds", "validation.choose");
+                .containsEntry("funding[2].amountMad", "projects.validation.amount.zero").containsEntry("commitmentIds", "validation.choose")
+                .containsEntry("decisionIds", "projects.validation.decision");
     }
 
     @Test
     void oneTitleInArabicOrFrenchIsNeededAndAMegabyteOfTextIsTooLong() {
-        ProjectFields f = new ProjectFields(" ", null, "x".repeat(1_000_000), null, null, null, null, null, null, null, null, null, null, null, false);
+        ProjectFields f = new ProjectFields(" ", null, "x".repeat(1_000_000), null, null, null, null, null, null, null, null, null, null, null, false, null);
         assertThat(errors(f)).containsEntry("titleAr", "projects.validation.title-one").containsEntry("descriptionAr", "validation.text.too-long")
                 .containsEntry("sector", "validation.required").containsEntry("latitude", "validation.required");
     }

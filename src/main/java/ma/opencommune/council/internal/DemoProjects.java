@@ -8,15 +8,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import ma.opencommune.council.ProjectDetail;
 import ma.opencommune.council.ProjectReads;
+import ma.opencommune.council.ProjectSector;
 import ma.opencommune.council.ProjectStatus;
 import ma.opencommune.council.internal.DemoProjectPlans.Plan;
 import ma.opencommune.council.internal.DemoProjectPlans.Share;
@@ -40,13 +44,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo data (issue point 8): Taroudant's fifteen projects of {@link DemoProjectPlans}, published, with their funding,
  * a timeline following the aggregate's order (started, progress updates, then suspended, completed or cancelled),
- * small generated photos, and links to the first commitments of Taroudant's published programme. Loaded once.
+ * small generated photos, links to the first commitments of Taroudant's published programme and to the council's
+ * published decisions (DemoCouncil runs first). Loaded once.
  */
 @Component
 @Order(62)
 class DemoProjects implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoProjects.class);
+    /** A word of the title of the demo council's decision that launched the projects of a sector. */
+    private static final Map<ProjectSector, String> DECIDED_BY = Map.of(ProjectSector.LIGHTING, "éclairage", ProjectSector.WATER, "ONEE",
+            ProjectSector.HEALTH, "santé", ProjectSector.ECONOMY, "marché", ProjectSector.ROADS, "excédent");
 
     private final JdbcClient jdbc;
     private final DemoMode demo;
@@ -80,6 +88,13 @@ class DemoProjects implements ApplicationRunner {
         LocalDate today = LocalDate.ofInstant(Instant.now(clock), Morocco.ZONE);
         Long staff = jdbc.sql("select id from account where email_normalized = 'staff@taroudant.demo'").query(Long.class).optional().orElse(null);
         List<ProjectDetail.Commitment> commitments = reads.commitmentChoices(c);
+        // The council's published, adopted decisions (DemoCouncil ran before): the works they launched, matched by their title.
+        Map<Long, String> decisions = new LinkedHashMap<>();
+        jdbc.sql("select d.id, d.title_fr from council_decision d join council_session s on s.id = d.session_id"
+                + " where d.collectivity_id = ? and d.status = 'PUBLISHED' and d.outcome = 'ADOPTED' and d.title_fr is not null order by s.held_on, d.id")
+                .param(c.id()).query((ResultSet rs) -> {
+                    decisions.put(rs.getLong(1), rs.getString(2));
+                });
         tx.executeWithoutResult(s -> {
             int n = 0;
             for (Plan plan : DemoProjectPlans.PLANS) {
@@ -88,6 +103,10 @@ class DemoProjects implements ApplicationRunner {
                     jdbc.sql("insert into council_project_commitment (project_id, collectivity_id, commitment_id) values (?, ?, ?)")
                             .params(id, c.id(), commitments.get(n).id()).update();
                 }
+                String word = DECIDED_BY.get(plan.sector());
+                decisions.entrySet().stream().filter(d -> word != null && d.getValue().contains(word)).findFirst().ifPresent(d ->
+                        jdbc.sql("insert into council_project_decision (collectivity_id, project_id, decision_id) values (?, ?, ?)")
+                                .params(c.id(), id, d.getKey()).update());
                 n++;
             }
         });

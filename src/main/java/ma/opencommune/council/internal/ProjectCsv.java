@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 public class ProjectCsv {
 
     private static final String[] HEADER = {"id", "title_ar", "title_fr", "sector", "status", "progress_percent", "cost_mad",
-        "funding_total_mad", "contractor", "starts_on", "ends_on", "latitude", "longitude", "last_update_on"};
+        "funding_total_mad", "contractor", "starts_on", "ends_on", "latitude", "longitude", "last_update_on",
+        "council_decisions"};
 
     private final ProjectReads reads;
 
@@ -41,7 +42,8 @@ public class ProjectCsv {
                 try {
                     line(w, String.valueOf(l.id()), l.titleAr(), l.titleFr(), l.sector().name(), l.status().name(), String.valueOf(l.progress()),
                             plain(l.costMad()), plain(row.fundingTotal()), row.contractor(), Objects.toString(l.startsOn(), ""),
-                            Objects.toString(l.endsOn(), ""), plain(l.latitude()), plain(l.longitude()), Objects.toString(l.lastUpdateOn(), ""));
+                            Objects.toString(l.endsOn(), ""), plain(l.latitude()), plain(l.longitude()), Objects.toString(l.lastUpdateOn(), ""),
+                            row.decisionNumbers());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

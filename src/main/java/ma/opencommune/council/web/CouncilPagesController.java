@@ -14,6 +14,7 @@ import ma.opencommune.council.CouncilDecisionReads.Decision;
 import ma.opencommune.council.CouncilDecisionReads.Filter;
 import ma.opencommune.council.CouncilMembers;
 import ma.opencommune.council.CouncilSessions;
+import ma.opencommune.council.ProjectReads;
 import ma.opencommune.platform.Check;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.NotFoundException;
@@ -44,8 +45,11 @@ class CouncilPagesController {
     private final CouncilSessions sessions;
     private final CouncilDecisionReads decisions;
     private final FileStore files;
+    private final ProjectReads projects;
 
-    CouncilPagesController(Territory territory, CouncilMembers members, CouncilSessions sessions, CouncilDecisionReads decisions, FileStore files) {
+    CouncilPagesController(Territory territory, CouncilMembers members, CouncilSessions sessions, CouncilDecisionReads decisions, FileStore files,
+            ProjectReads projects) {
+        this.projects = projects;
         this.territory = territory;
         this.members = members;
         this.sessions = sessions;
@@ -132,6 +136,7 @@ class CouncilPagesController {
                 .orElse(null));
         model.addAttribute("votes", d.perMember() ? decisions.votes(c.id(), decisionId) : List.of());
         model.addAttribute("history", decisions.history(c.id(), decisionId));
+        model.addAttribute("projects", projects.carryingOut(c.id(), decisionId));
         return "council/council-decision";
     }
 }

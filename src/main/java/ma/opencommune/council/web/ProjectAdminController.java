@@ -1,6 +1,12 @@
 package ma.opencommune.council.web;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import ma.opencommune.council.CouncilCodes;
+import ma.opencommune.council.CouncilDecisionReads;
 import ma.opencommune.council.ProjectDetail;
 import ma.opencommune.council.ProjectFields;
 import ma.opencommune.council.ProjectFilter;
@@ -42,11 +48,13 @@ class ProjectAdminController {
     private final Territory territory;
     private final Projects projects;
     private final ProjectReads reads;
+    private final CouncilDecisionReads decisions;
 
-    ProjectAdminController(Territory territory, Projects projects, ProjectReads reads) {
+    ProjectAdminController(Territory territory, Projects projects, ProjectReads reads, CouncilDecisionReads decisions) {
         this.territory = territory;
         this.projects = projects;
         this.reads = reads;
+        this.decisions = decisions;
     }
 
     @GetMapping
@@ -96,7 +104,7 @@ class ProjectAdminController {
         Collectivity c = territory.require(slug);
         projects.requireStaff(c, user);
         ProjectDetail d = reads.detail(c, projectId, false);
-        model.addAttribute("form", ProjectForm.of(d, reads.linkedIds(c, projectId)));
+        model.addAttribute("form", ProjectForm.of(d, reads.linkedIds(c, projectId), reads.decisionIds(c, projectId)));
         return form(c, d, model);
     }
 
@@ -131,11 +139,24 @@ class ProjectAdminController {
             projects.changeStatus(c, user, projectId, ProjectStatus.parse(status).orElse(null), note);
         } catch (InvalidInput invalid) {
             model.addAttribute("statusError", invalid.errors().values().iterator().next());
-            model.addAttribute("form", ProjectForm.of(d, reads.linkedIds(c, projectId)));
+            model.addAttribute("form", ProjectForm.of(d, reads.linkedIds(c, projectId), reads.decisionIds(c, projectId)));
             return form(c, d, model);
         }
         redirect.addFlashAttribute("notice", "projects.admin.status-saved");
         return "redirect:/" + lang.code() + "/c/" + slug + "/admin/projects/" + projectId;
+    }
+
+    /** The published decisions of one session, a group of the form's choices. */
+    record DecisionSession(long id, LocalDate on, CouncilCodes.SessionKind kind, List<CouncilDecisionReads.Decision> decisions) {
+    }
+
+    /** Groups the decisions (newest session first, as read) by their session, keeping the order. */
+    static List<DecisionSession> bySession(List<CouncilDecisionReads.Decision> all) {
+        Map<Long, DecisionSession> groups = new LinkedHashMap<>();
+        for (CouncilDecisionReads.Decision d : all) {
+            groups.computeIfAbsent(d.sessionId(), k -> new DecisionSession(k, d.sessionOn(), d.sessionKind(), new ArrayList<>())).decisions().add(d);
+        }
+        return List.copyOf(groups.values());
     }
 
     private String form(Collectivity c, ProjectDetail d, Model model) {
@@ -143,6 +164,7 @@ class ProjectAdminController {
         model.addAttribute("project", d);
         model.addAttribute("sectors", ProjectSector.values());
         model.addAttribute("commitments", reads.commitmentChoices(c));
+        model.addAttribute("decisionSessions", bySession(decisions.published(c.id())));
         return "council/project-admin-form";
     }
 }

@@ -58,9 +58,17 @@ class ProjectApiController {
     record Update(String kind, LocalDate reportedOn, Integer progress, String status, String text, List<String> photos) {
     }
 
-    /** One project: its fields, funding (and their sum), linked program commitments and timeline, newest first. */
+    /** A published council decision the project carries out; {@code sessionOn} is the day of the session that took it. */
+    record DecisionLink(long id, String number, String titleAr, String titleFr, LocalDate sessionOn) {
+    }
+
+    /**
+     * One project: its fields, funding (and their sum), linked program commitments, the council decisions it carries out
+     * and its timeline, newest first.
+     */
     record ProjectRepresentation(ProjectSummary project, String descriptionAr, String descriptionFr, String contractor, RawValue area,
-            List<ProjectDetail.Funding> funding, BigDecimal fundingTotal, List<ProjectDetail.Commitment> commitments, List<Update> timeline) {
+            List<ProjectDetail.Funding> funding, BigDecimal fundingTotal, List<ProjectDetail.Commitment> commitments, List<DecisionLink> decisions,
+            List<Update> timeline) {
     }
 
     record Point(String type, double[] coordinates) {
@@ -112,7 +120,7 @@ class ProjectApiController {
     }
 
     @GetMapping("/projects/{id:[0-9]+}")
-    @Operation(summary = "One published project, its funding, linked commitments and timeline")
+    @Operation(summary = "One published project, its funding, linked commitments, council decisions and timeline")
     ProjectRepresentation one(@PathVariable String slug, @PathVariable long id) {
         Collectivity c = territory.require(slug);
         ProjectDetail d = reads.detail(c, id, true);
@@ -120,7 +128,8 @@ class ProjectApiController {
         List<Update> timeline = d.timeline().stream().map(e -> new Update(e.kind(), e.reportedOn(), e.progress(),
                 e.statusTo() == null ? null : e.statusTo().name(), e.text(), e.photos().stream().map(p -> photoBase + p.id()).toList())).toList();
         return new ProjectRepresentation(ProjectSummary.of(d.line()), d.descriptionAr(), d.descriptionFr(), d.contractor(),
-                d.area() == null ? null : new RawValue(d.area()), d.funding(), d.fundingTotal(), d.commitments(), timeline);
+                d.area() == null ? null : new RawValue(d.area()), d.funding(), d.fundingTotal(), d.commitments(),
+                d.decisions().stream().map(k -> new DecisionLink(k.id(), k.number(), k.titleAr(), k.titleFr(), k.sessionOn())).toList(), timeline);
     }
 
     @GetMapping("/projects.geojson")

@@ -56,6 +56,7 @@ public class ProjectForm {
     private String endsOn;
     private List<FundingRow> funding = new ArrayList<>();
     private List<String> commitmentIds = new ArrayList<>();
+    private List<String> decisionIds = new ArrayList<>();
     private boolean published;
     private String submissionKey;
 
@@ -68,7 +69,7 @@ public class ProjectForm {
     }
 
     /** The form of an existing project. */
-    static ProjectForm of(ProjectDetail d, List<Long> linked) {
+    static ProjectForm of(ProjectDetail d, List<Long> linked, List<Long> decisions) {
         ProjectForm form = new ProjectForm();
         form.titleAr = d.line().titleAr();
         form.titleFr = d.line().titleFr();
@@ -89,6 +90,7 @@ public class ProjectForm {
             form.funding.add(row);
         }
         form.commitmentIds = new ArrayList<>(linked.stream().map(String::valueOf).toList());
+        form.decisionIds = new ArrayList<>(decisions.stream().map(String::valueOf).toList());
         form.published = d.line().published();
         form.padFunding();
         return form;
@@ -116,19 +118,26 @@ public class ProjectForm {
             }
             i++;
         }
-        List<Long> commitments = new ArrayList<>();
-        for (String id : commitmentIds) {
-            Long n = Check.number(id);
-            typed.when(n == null, "commitmentIds", "validation.choose");
-            if (n != null) {
-                commitments.add(n);
-            }
-        }
+        List<Long> commitments = ids(typed, "commitmentIds", commitmentIds, "validation.choose");
+        List<Long> decisions = ids(typed, "decisionIds", decisionIds, "projects.validation.decision");
         ProjectSector s = ProjectSector.parse(sector).orElse(null);
         typed.when(!Check.blank(sector) && s == null, "sector", "validation.choose");
         return new ProjectFields(titleAr, titleFr, descriptionAr, descriptionFr, s, ProjectRules.coordinate(typed, "latitude", latitude),
                 ProjectRules.coordinate(typed, "longitude", longitude), area, ProjectRules.amount(typed, "costMad", costMad), contractor,
-                ProjectRules.date(typed, "startsOn", startsOn), ProjectRules.date(typed, "endsOn", endsOn), rows, commitments, published);
+                ProjectRules.date(typed, "startsOn", startsOn), ProjectRules.date(typed, "endsOn", endsOn), rows, commitments, published,
+                decisions);
+    }
+
+    private static List<Long> ids(Check typed, String field, List<String> values, String problem) {
+        List<Long> ids = new ArrayList<>();
+        for (String id : values) {
+            Long n = Check.number(id);
+            typed.when(n == null, field, problem);
+            if (n != null) {
+                ids.add(n);
+            }
+        }
+        return ids;
     }
 
     public String getTitleAr() { return titleAr; }
@@ -159,6 +168,8 @@ public class ProjectForm {
     public void setFunding(List<FundingRow> v) { funding = v == null ? new ArrayList<>() : v; }
     public List<String> getCommitmentIds() { return commitmentIds; }
     public void setCommitmentIds(List<String> v) { commitmentIds = v == null ? new ArrayList<>() : v; }
+    public List<String> getDecisionIds() { return decisionIds; }
+    public void setDecisionIds(List<String> v) { decisionIds = v == null ? new ArrayList<>() : v; }
     public boolean isPublished() { return published; }
     public void setPublished(boolean v) { published = v; }
     public String getSubmissionKey() { return submissionKey; }
