@@ -15,6 +15,8 @@
 
   el.classList.add('project-map-on');
   var map = L.map(el, { scrollWheelZoom: false }).setView([30.4703, -8.877], 13);
+  // The credit names the library and the tiles' licence only; Leaflet's default prefix adds a flag.
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   L.tileLayer(el.getAttribute('data-tiles'), { maxZoom: 19, attribution: el.getAttribute('data-attribution') || '' }).addTo(map);
 
   function popup(props) {

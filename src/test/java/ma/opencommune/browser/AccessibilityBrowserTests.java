@@ -84,6 +84,7 @@ class AccessibilityBrowserTests extends BrowserSession {
             Screen.of("/{lang}/c/taroudant/admin/projects/new").as(TAROUDANT_STAFF).afterEmptySubmit(),
             Screen.of("/{lang}/c/taroudant/admin/projects/1").as(TAROUDANT_STAFF),
             Screen.of("/{lang}/c/taroudant/admin/projects/1/updates").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/admin/projects/3").as(TAROUDANT_STAFF),
             Screen.of("/{lang}/c/taroudant/budget"),
             Screen.of("/{lang}/c/taroudant/budget/" + (DEMO_YEAR - 1)),
             Screen.of("/{lang}/c/taroudant/budget/" + DEMO_YEAR + "/lines/40"),
