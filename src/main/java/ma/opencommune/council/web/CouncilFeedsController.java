@@ -1,17 +1,15 @@
 package ma.opencommune.council.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import ma.opencommune.council.CouncilDecisionReads;
 import ma.opencommune.council.CouncilDecisionReads.Decision;
 import ma.opencommune.council.CouncilSessions;
+import ma.opencommune.platform.CsvWriter;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.Morocco;
 import ma.opencommune.platform.web.AtomFeed;
@@ -88,49 +86,20 @@ class CouncilFeedsController {
             @RequestParam(required = false) String topic, HttpServletResponse response) throws IOException {
         Collectivity c = territory.require(slug);
         CouncilDecisionReads.Filter f = CouncilFilters.parse(year, session, topic);
-        response.setContentType("text/csv;charset=UTF-8");
+        response.setContentType(CsvWriter.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-council-decisions.csv\"");
-        Writer w = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-        w.write('\uFEFF');
-        row(w, "id", "number", "session_date", "session_kind", "topic", "title_ar", "title_fr", "votes_for", "votes_against", "votes_abstain",
+        CsvWriter csv = CsvWriter.withBom(response.getOutputStream());
+        csv.row("id", "number", "session_date", "session_kind", "topic", "title_ar", "title_fr", "votes_for", "votes_against", "votes_abstain",
                 "outcome", "published_on", "revision", "url");
         String base = baseUrl + "/" + lang.code() + "/c/" + slug + "/council/decisions/";
         try {
-            decisions.stream(c.id(), f, d -> {
-                try {
-                    row(w, Long.toString(d.id()), d.number(), d.sessionOn().toString(), d.sessionKind().name(), d.topic().name(), d.titleAr(),
-                            d.titleFr(), Integer.toString(d.votes().votesFor()), Integer.toString(d.votes().against()),
-                            Integer.toString(d.votes().abstain()), d.outcome().name(), String.valueOf(d.publishedOn()), Integer.toString(d.revision()),
-                            base + d.id());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
+            decisions.stream(c.id(), f, d -> csv.rowUnchecked(Long.toString(d.id()), d.number(), d.sessionOn().toString(), d.sessionKind().name(),
+                    d.topic().name(), d.titleAr(), d.titleFr(), Integer.toString(d.votes().votesFor()), Integer.toString(d.votes().against()),
+                    Integer.toString(d.votes().abstain()), d.outcome().name(), String.valueOf(d.publishedOn()), Integer.toString(d.revision()),
+                    base + d.id()));
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        w.flush();
-    }
-
-    private static void row(Writer w, String... cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(cell(cells[i]));
-        }
-        w.write("\r\n");
-    }
-
-    /** One CSV field: a value a spreadsheet would run as a formula gets an apostrophe, then RFC 4180 quoting. */
-    static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf('"') >= 0 || v.indexOf(',') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        csv.flush();
     }
 }
