@@ -2,7 +2,6 @@ package ma.opencommune.council;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,8 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Reading and writing the budget's CSV files. Reading: UTF-8 with or without a byte-order mark, comma or semicolon (the
  * header line decides), RFC 4180 quotes, a header row naming the columns in any order; the size and the number of
- * lines are bounded before anything is parsed. Writing: RFC 4180 with a byte-order mark so that Excel shows Arabic, and
- * a cell a spreadsheet would run as a formula prefixed with an apostrophe.
+ * lines are bounded before anything is parsed. Writing is {@link ma.opencommune.platform.CsvWriter}'s, as for every export.
  */
 public final class BudgetCsv {
 
@@ -221,28 +219,5 @@ public final class BudgetCsv {
     /** A cell as echoed back in an error: short enough for a list, whatever was in the file. */
     public static String shown(String value) {
         return value.length() <= 40 ? value : value.substring(0, 39) + "…";
-    }
-
-    /** Writes one CSV line (RFC 4180, CRLF). */
-    public static void line(Writer w, String... cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(cell(cells[i]));
-        }
-        w.write("\r\n");
-    }
-
-    /** One field: guarded against formula injection, then quoted as RFC 4180 asks. */
-    static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf('"') >= 0 || v.indexOf(',') >= 0 || v.indexOf(';') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 }

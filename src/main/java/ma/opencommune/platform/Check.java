@@ -1,6 +1,7 @@
 package ma.opencommune.platform;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -77,6 +78,23 @@ public final class Check {
 
     public Check required(String field, Object value) {
         return when(value == null, field, "validation.required");
+    }
+
+    /**
+     * A day as a date input sends it (ISO, 2027-05-04; typed by hand where the input is unsupported): blank is null, and
+     * a field error when {@code required}; anything unreadable is a field error and null.
+     */
+    public LocalDate date(String field, String value, boolean required) {
+        if (blank(value)) {
+            when(required, field, "validation.required");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            reject(field, "validation.date");
+            return null;
+        }
     }
 
     /** Both dates present and the second not before the first. */

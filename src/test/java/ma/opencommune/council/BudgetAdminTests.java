@@ -10,12 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import ma.opencommune.identity.Accounts;
-import ma.opencommune.identity.RoleGrants;
 import ma.opencommune.support.IntegrationTest;
 import ma.opencommune.support.Logins;
 import ma.opencommune.territory.Collectivity;
-import ma.opencommune.territory.Territory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,19 +30,15 @@ class BudgetAdminTests {
     @Autowired JdbcClient jdbc;
     @Autowired Budgets budgets;
     @Autowired BudgetExecutions executions;
-    @Autowired Territory territory;
-    @Autowired Accounts accounts;
-    @Autowired RoleGrants grants;
     @Autowired UserDetailsService users;
 
-    BudgetFixture fx;
+    @Autowired BudgetFixture fx;
     Collectivity c;
     String staff;
     long draft;
 
     @BeforeEach
     void setUp() {
-        fx = new BudgetFixture(jdbc, budgets, executions, territory, accounts, grants, users);
         c = fx.collectivity();
         staff = fx.secretary(c);
         draft = budgets.draft(c, fx.user(staff), 2026);

@@ -16,8 +16,13 @@ import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
 
-/** Test data of the budget: a fresh commune with its own council secretary, and budgets built from CSV text. */
+/**
+ * Test data of the budget: a fresh commune with its own council secretary, and budgets built from CSV text. A bean, so the
+ * budget's test classes inject it instead of wiring its collaborators each.
+ */
+@Component
 public record BudgetFixture(JdbcClient jdbc, Budgets budgets, BudgetExecutions executions, Territory territory, Accounts accounts,
         RoleGrants grants, UserDetailsService users) {
 

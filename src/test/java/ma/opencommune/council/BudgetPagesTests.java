@@ -7,17 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import ma.opencommune.identity.Accounts;
-import ma.opencommune.identity.RoleGrants;
 import ma.opencommune.support.IntegrationTest;
 import ma.opencommune.support.QueryCounting;
 import ma.opencommune.territory.Collectivity;
-import ma.opencommune.territory.Territory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The public budget: years, the explorer and its drill-down in four languages, the CSV, the API, and published items only. */
@@ -33,22 +28,15 @@ class BudgetPagesTests {
             """;
 
     @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
     @Autowired Budgets budgets;
-    @Autowired BudgetExecutions executions;
     @Autowired BudgetExplorer explorer;
-    @Autowired Territory territory;
-    @Autowired Accounts accounts;
-    @Autowired RoleGrants grants;
-    @Autowired UserDetailsService users;
 
-    BudgetFixture fx;
+    @Autowired BudgetFixture fx;
     Collectivity c;
     String staff;
 
     @BeforeEach
     void setUp() {
-        fx = new BudgetFixture(jdbc, budgets, executions, territory, accounts, grants, users);
         c = fx.collectivity();
         staff = fx.secretary(c);
     }

@@ -3,16 +3,12 @@ package ma.opencommune.council;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import ma.opencommune.identity.Accounts;
-import ma.opencommune.identity.RoleGrants;
 import ma.opencommune.support.IntegrationTest;
 import ma.opencommune.territory.Collectivity;
-import ma.opencommune.territory.Territory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The figures the network's openness index reads, and a budget of 5,000 lines imported in one go on either engine. */
 @IntegrationTest
@@ -22,18 +18,13 @@ class BudgetPublicationTests {
     @Autowired Budgets budgets;
     @Autowired BudgetExecutions executions;
     @Autowired BudgetExplorer explorer;
-    @Autowired Territory territory;
-    @Autowired Accounts accounts;
-    @Autowired RoleGrants grants;
-    @Autowired UserDetailsService users;
 
-    BudgetFixture fx;
+    @Autowired BudgetFixture fx;
     Collectivity c;
     String staff;
 
     @BeforeEach
     void setUp() {
-        fx = new BudgetFixture(jdbc, budgets, executions, territory, accounts, grants, users);
         c = fx.collectivity();
         staff = fx.secretary(c);
     }

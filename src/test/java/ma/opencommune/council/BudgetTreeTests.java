@@ -150,8 +150,8 @@ class BudgetTreeTests {
         List<BudgetTree.Input> inputs = BudgetTree.inputs(t.rows(), problems);
         assertThat(problems).isEmpty();
         assertThat(inputs.get(0).labelAr()).isEqualTo("<script>alert(1)</script>");
-        assertThat(BudgetCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(BudgetCsv.cell("-5")).isEqualTo("'-5");
+        assertThat(ma.opencommune.platform.CsvWriter.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(ma.opencommune.platform.CsvWriter.cell("-5")).isEqualTo("'-5");
     }
 
     @Test

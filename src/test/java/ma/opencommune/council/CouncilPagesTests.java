@@ -159,6 +159,6 @@ class CouncilPagesTests {
         String budget = new String(mvc.perform(get("/fr/c/taroudant/council/decisions.csv?topic=budget")).andReturn().getResponse()
                 .getContentAsByteArray(), StandardCharsets.UTF_8);
         assertThat(budget.split("\r\n")).hasSize(3);
-        assertThat(ma.opencommune.council.web.CouncilCsvAccess.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(ma.opencommune.platform.CsvWriter.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     }
 }

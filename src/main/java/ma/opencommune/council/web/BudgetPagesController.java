@@ -1,16 +1,12 @@
 package ma.opencommune.council.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import ma.opencommune.council.BudgetCsv;
 import ma.opencommune.council.BudgetExplorer;
+import ma.opencommune.platform.CsvWriter;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.NotFoundException;
 import ma.opencommune.platform.web.SameForEveryAnonymousVisitor;
@@ -96,27 +92,21 @@ class BudgetPagesController {
     void csv(Lang lang, @PathVariable String slug, @PathVariable int year, HttpServletResponse response) throws IOException {
         Collectivity c = territory.require(slug);
         BudgetExplorer.Year y = explorer.year(explorer.years(c.id()), year).orElseThrow(() -> new NotFoundException("budget " + year));
-        response.setContentType("text/csv;charset=UTF-8");
+        response.setContentType(CsvWriter.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"budget-" + c.slug() + "-" + year + ".csv\"");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        Writer w = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-        w.write('\uFEFF');
+        CsvWriter csv = CsvWriter.withBom(response.getOutputStream());
         String[] head = {"code", "parent_code", "depth", "label_ar", "label_fr", "section", "direction", "amount", "initial_amount", "committed",
             "paid", "collected"};
-        BudgetCsv.line(w, head);
+        csv.row(head);
         try {
-            explorer.each(c.id(), y, l -> {
-                try {
-                    BudgetCsv.line(w, l.code(), l.parentCode(), String.valueOf(l.depth()), l.labelAr(), l.labelFr(), l.section().name(),
-                            l.direction().name(), l.amount().toPlainString(), l.initialAmount() == null ? "" : l.initialAmount().toPlainString(),
-                            l.committed().toPlainString(), l.paid().toPlainString(), l.collected().toPlainString());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            explorer.each(c.id(), y, l -> csv.rowUnchecked(l.code(), l.parentCode(), String.valueOf(l.depth()), l.labelAr(), l.labelFr(),
+                    l.section().name(), l.direction().name(), l.amount().toPlainString(),
+                    l.initialAmount() == null ? "" : l.initialAmount().toPlainString(), l.committed().toPlainString(), l.paid().toPlainString(),
+                    l.collected().toPlainString()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        w.flush();
+        csv.flush();
     }
 }

@@ -64,7 +64,7 @@ class CouncilAdminController {
         Collectivity c = territory.require(slug);
         Check parsed = new Check();
         CouncilCodes.SessionKind kind = CouncilAdminForms.code(parsed, "kind", CouncilCodes.SessionKind.class, form.getKind());
-        var heldOn = CouncilAdminForms.date(parsed, "heldOn", form.getHeldOn(), true);
+        var heldOn = parsed.date("heldOn", form.getHeldOn(), true);
         var startsAt = CouncilAdminForms.time(parsed, "startsAt", form.getStartsAt());
         parsed.text("place", form.getPlace(), true, 300);
         long[] id = new long[1];
@@ -226,8 +226,8 @@ class CouncilAdminController {
         CouncilCodes.MemberRole role = CouncilAdminForms.code(parsed, "role", CouncilCodes.MemberRole.class, form.getRole());
         Long rank = Check.number(form.getViceRank());
         parsed.when(!Check.blank(form.getViceRank()) && rank == null, "viceRank", "council.validation.vice-rank");
-        var start = CouncilAdminForms.date(parsed, "termStart", form.getTermStart(), true);
-        var end = CouncilAdminForms.date(parsed, "termEnd", form.getTermEnd(), false);
+        var start = parsed.date("termStart", form.getTermStart(), true);
+        var end = parsed.date("termEnd", form.getTermEnd(), false);
         return new CouncilMembers.MemberDraft(form.getNameAr(), form.getNameFr(), role, rank == null || rank > 100 ? null : rank.intValue(), start,
                 end, form.isActive(), form.getCommitteeIds());
     }

@@ -1,6 +1,5 @@
 package ma.opencommune.council.web;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,19 +24,6 @@ final class CouncilAdminForms {
         E e = CouncilCodes.parse(type, value);
         check.when(e == null, field, "validation.choose");
         return e;
-    }
-
-    static LocalDate date(Check check, String field, String value, boolean required) {
-        if (Check.blank(value)) {
-            check.when(required, field, "validation.required");
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            check.reject(field, "validation.date");
-            return null;
-        }
     }
 
     static LocalTime time(Check check, String field, String value) {

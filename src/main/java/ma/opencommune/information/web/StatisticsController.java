@@ -2,7 +2,6 @@ package ma.opencommune.information.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import ma.opencommune.information.ComplaintOutcome;
 import ma.opencommune.information.InformationStatistics;
 import ma.opencommune.information.RefusalGround;
 import ma.opencommune.platform.BarChart;
+import ma.opencommune.platform.CsvWriter;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.web.SameForEveryAnonymousVisitor;
 import ma.opencommune.territory.Collectivity;
@@ -82,14 +82,12 @@ class StatisticsController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"information-statistics-" + c.slug() + "-" + y + ".csv\"");
-        PrintWriter out = response.getWriter();
-        out.write('\uFEFF'); // Excel reads the file as UTF-8 only with a byte order mark.
-        out.write(csv(text("information.stats.csv.year", lang)) + "," + csv(text("information.stats.csv.indicator", lang)) + ","
-                + csv(text("information.stats.csv.value", lang)) + "\r\n");
+        CsvWriter csv = CsvWriter.withBom(response.getOutputStream());
+        csv.row(text("information.stats.csv.year", lang), text("information.stats.csv.indicator", lang), text("information.stats.csv.value", lang));
         for (Line line : lines(s, lang)) {
-            out.write(y + "," + csv(line.label()) + "," + line.value() + "\r\n");
+            csv.row(Integer.toString(y), line.label(), String.valueOf(line.value()));
         }
-        out.flush();
+        csv.flush();
     }
 
     /** Every figure as a labelled line, in the order of the page's table. */
@@ -153,14 +151,4 @@ class StatisticsController {
     private String text(String key, Lang lang) {
         return messages.getMessage(key, null, lang.locale());
     }
-
-    /** A CSV field: quoted when needed; a leading formula character is neutralised (CSV injection). */
-    static String csv(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
-
 }

@@ -115,7 +115,7 @@ class PetitionAdminController {
             @ModelAttribute("acceptForm") AcceptForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         Collectivity c = territory.require(slug);
         Check parsed = new Check();
-        LocalDate session = PetitionAdminForms.date(parsed, "sessionOn", form.getSessionOn());
+        LocalDate session = parsed.date("sessionOn", form.getSessionOn(), true);
         parsed.text("committee", form.getCommittee(), true, PetitionAdminForms.COMMITTEE_MAX);
         return page.act(lang, c, petitionId, user, model, redirect, new PetitionAdminPage.Action("acceptForm", result, parsed, Map.of(),
                 "petitions.admin.accept.done", "decision", () -> petitions.accept(c, petitionId, user, session, form.getCommittee())));

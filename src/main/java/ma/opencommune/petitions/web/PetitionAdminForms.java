@@ -1,7 +1,5 @@
 package ma.opencommune.petitions.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import ma.opencommune.platform.Check;
 
 /**
@@ -32,20 +30,6 @@ final class PetitionAdminForms {
         }
         check.reject(field, "validation.choose");
         return null;
-    }
-
-    /** A day written as the date input sends it (2027-05-04). */
-    static LocalDate date(Check check, String field, String value) {
-        if (Check.blank(value)) {
-            check.reject(field, "validation.required");
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            check.reject(field, "validation.date");
-            return null;
-        }
     }
 
     /** Actions with no field: the filing at the office, the association's check. Errors are the form's own. */

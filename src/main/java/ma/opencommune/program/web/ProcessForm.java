@@ -1,7 +1,6 @@
 package ma.opencommune.program.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import ma.opencommune.platform.Check;
@@ -93,15 +92,7 @@ public class ProcessForm {
 
     /** A date from an {@code <input type="date">} (ISO, as browsers send it; typed by hand where unsupported). */
     static LocalDate date(Check check, String field, String value) {
-        if (Check.blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            check.reject(field, "validation.date");
-            return null;
-        }
+        return check.date(field, value, false);
     }
 
     /** The date-format errors first (a bad date is not reported as missing), then the others. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import ma.opencommune.identity.AccountUser;
 import ma.opencommune.platform.Lang;
+import ma.opencommune.platform.web.ICalendar;
 import ma.opencommune.program.Process;
 import ma.opencommune.program.Processes;
 import ma.opencommune.program.ProgramGuard;
@@ -12,7 +13,6 @@ import ma.opencommune.program.Workshops;
 import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.Territory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,7 +32,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping(Lang.PATH + "/c/{slug}/program")
 class WorkshopController {
 
-    static final MediaType CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 
     private final Territory territory;
     private final Processes processes;
@@ -118,7 +117,7 @@ class WorkshopController {
     }
 
     private ResponseEntity<String> calendar(String name, List<ICalendar.Event> events) {
-        return ResponseEntity.ok().contentType(CALENDAR).body(ICalendar.calendar(name, workshops.now(), events));
+        return ResponseEntity.ok().contentType(ICalendar.MEDIA_TYPE).body(ICalendar.calendar("Program workshops", name, workshops.now(), events));
     }
 
     /** The public event: the page's link rather than the online meeting link (which registered people get). */

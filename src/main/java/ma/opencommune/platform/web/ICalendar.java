@@ -1,34 +1,45 @@
-package ma.opencommune.program.web;
+package ma.opencommune.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.springframework.http.MediaType;
 
 /**
- * Writes iCalendar (RFC 5545) for workshops: CRLF line endings, content lines folded at 75 octets without
- * splitting a UTF-8 character (Arabic and Tifinagh take 2 and 3 octets), text values escaped, times in UTC.
+ * Writes iCalendar (RFC 5545) for every module that publishes dated events (program workshops, council sessions):
+ * CRLF line endings, content lines folded at 75 octets without splitting a UTF-8 character (Arabic and Tifinagh take
+ * 2 and 3 octets), text values escaped, times in UTC.
  */
-final class ICalendar {
+public final class ICalendar {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** The media type every calendar is served with. */
+    public static final MediaType MEDIA_TYPE = MediaType.parseMediaType("text/calendar;charset=UTF-8");
     static final String CRLF = "\r\n";
     static final int MAX_OCTETS = 75;
 
-    /** One event; {@code uid} must stay the same for the same workshop so calendars update it in place. */
-    record Event(String uid, Instant start, Instant end, Instant created, String summary, String description, String location,
+    /**
+     * One event; {@code uid} must stay the same for the same item so calendars update it in place. {@code created},
+     * {@code description}, {@code location} and {@code url} may be null (then the property is left out).
+     */
+    public record Event(String uid, Instant start, Instant end, Instant created, String summary, String description, String location,
             String url, boolean cancelled) {
     }
 
     private ICalendar() {
     }
 
-    static String calendar(String name, Instant stamp, List<Event> events) {
+    /**
+     * A whole calendar. {@code product} names what it lists in the PRODID ("Program workshops"), {@code name} is the
+     * title calendars show, {@code stamp} the DTSTAMP of every event (when the calendar was written).
+     */
+    public static String calendar(String product, String name, Instant stamp, List<Event> events) {
         StringBuilder out = new StringBuilder();
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
-        line(out, "PRODID:-//Open Commune//Program workshops//EN");
+        line(out, "PRODID:-//Open Commune//" + product + "//EN");
         line(out, "CALSCALE:GREGORIAN");
         line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + escape(name));
@@ -36,7 +47,9 @@ final class ICalendar {
             line(out, "BEGIN:VEVENT");
             line(out, "UID:" + e.uid());
             line(out, "DTSTAMP:" + UTC.format(stamp));
-            line(out, "CREATED:" + UTC.format(e.created()));
+            if (e.created() != null) {
+                line(out, "CREATED:" + UTC.format(e.created()));
+            }
             line(out, "DTSTART:" + UTC.format(e.start()));
             line(out, "DTEND:" + UTC.format(e.end()));
             line(out, "SUMMARY:" + escape(e.summary()));
@@ -63,7 +76,7 @@ final class ICalendar {
     }
 
     /** TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, and line breaks as {@code \n}. */
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
@@ -96,7 +109,7 @@ final class ICalendar {
      * Folds a content line (RFC 5545 §3.1): no line longer than 75 octets excluding the line break; each
      * continuation begins with one space, which counts toward its 75. Breaks fall between code points only.
      */
-    static String fold(String line) {
+    public static String fold(String line) {
         StringBuilder out = new StringBuilder(line.length() + 16);
         int octets = 0;
         for (int i = 0; i < line.length(); ) {

@@ -1,4 +1,4 @@
-package ma.opencommune.program.web;
+package ma.opencommune.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +59,7 @@ class ICalendarTests {
     @Test
     void aCalendarHasCrlfLinesUtcTimesAStableUidAndMarksCancellations() {
         Instant start = Instant.parse("2027-03-31T09:00:00Z");
-        String ics = ICalendar.calendar("Taroudant", Instant.parse("2027-03-01T08:00:00Z"), List.of(
+        String ics = ICalendar.calendar("Program workshops", "Taroudant", Instant.parse("2027-03-01T08:00:00Z"), List.of(
                 new ICalendar.Event("workshop-7@opencommune", start, start.plusSeconds(7200), start.minusSeconds(86400), "Atelier, eau; médina",
                         "Ordre du jour\n1. Accueil", "Salle des fêtes", "http://localhost/fr/c/taroudant/program/1/workshops/7", true)));
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").endsWith("END:VCALENDAR\r\n");
@@ -67,5 +67,14 @@ class ICalendarTests {
         assertThat(ics).contains("UID:workshop-7@opencommune\r\n", "DTSTART:20270331T090000Z\r\n", "DTEND:20270331T110000Z\r\n",
                 "DTSTAMP:20270301T080000Z\r\n", "SUMMARY:Atelier\\, eau\\; médina\r\n", "DESCRIPTION:Ordre du jour\\n1. Accueil\r\n",
                 "STATUS:CANCELLED\r\n");
+    }
+
+    @Test
+    void optionalPropertiesLeftNullAreLeftOut() {
+        Instant start = Instant.parse("2027-04-01T10:00:00Z");
+        String ics = ICalendar.calendar("Council sessions", "Sessions", start, List.of(
+                new ICalendar.Event("council-session-3@opencommune", start, start.plusSeconds(3600), null, "Session", null, null, null, false)));
+        assertThat(ics).contains("PRODID:-//Open Commune//Council sessions//EN\r\n", "STATUS:CONFIRMED\r\n")
+                .doesNotContain("CREATED:", "DESCRIPTION:", "LOCATION:", "URL:");
     }
 }
