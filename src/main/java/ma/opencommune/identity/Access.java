@@ -44,6 +44,22 @@ public class Access {
         }
     }
 
+    /** Passes for the network coordinator and the platform admin, the two roles that act for the whole network. */
+    public void requireCoordinator(AccountUser user) {
+        if (!isCoordinator(user)) {
+            throw new AccessDeniedException("not network coordinator");
+        }
+    }
+
+    public boolean isCoordinator(AccountUser user) {
+        return user != null && (grants.hasNetworkRole(user.id(), Role.NETWORK_COORDINATOR) || grants.hasNetworkRole(user.id(), Role.PLATFORM_ADMIN));
+    }
+
+    /** The collectivities where the account holds a staff role (not the network-wide roles). */
+    public java.util.List<Long> staffCollectivities(AccountUser user) {
+        return user == null ? java.util.List.of() : grants.staffCollectivities(user.id());
+    }
+
     public boolean isPlatformAdmin(AccountUser user) {
         return user != null && grants.hasNetworkRole(user.id(), Role.PLATFORM_ADMIN);
     }
