@@ -153,7 +153,7 @@ public class InformationStatistics {
         Totals t = totals(collectivityId, start, end, today);
         long[] items = register.counts(collectivityId, to.isBefore(today) ? to : today);
         return new InformationFigures(collectivityId, from, to, t.received(), t.responded(), t.inTime(), median(collectivityId, start, end),
-                items[0], items[1], publication.publishedCount(collectivityId, start, end));
+                items[0], items[1], publication.publishedCount(collectivityId, start, end), t.overdue());
     }
 
     private static Instant start(LocalDate day) {
