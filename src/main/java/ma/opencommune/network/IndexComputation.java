@@ -123,6 +123,13 @@ public class IndexComputation {
         return members.size();
     }
 
+    /** Computes one collectivity's index for a period with the current methodology, member or not, without storing it. */
+    public Evaluation evaluate(Collectivity collectivity, IndexPeriod period) {
+        Methodology methodology = methodologies.current();
+        IndexCalculator.Result r = IndexCalculator.compute(methodology, measures.measure(collectivity, period));
+        return new Evaluation(collectivity.id(), period, methodology.version(), r.score(), r.coverage(), r.pillars(), r.indicators());
+    }
+
     record Computed(long collectivityId, IndexCalculator.Result result, Integer[] rank) {
     }
 
