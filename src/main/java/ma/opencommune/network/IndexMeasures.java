@@ -79,8 +79,8 @@ class IndexMeasures {
         m.put(Indicator.PETITIONS_IN_TIME, Measure.share(pet.decidedInTime(), pet.decided()));
         long participations = prog.diagnosisParticipants() + prog.proposalParticipants() + prog.workshopParticipants() + pet.signatures();
         m.put(Indicator.PARTICIPANTS_PER_1000, population == null || population <= 0 ? Measure.NOT_APPLICABLE
-                : Measure.value(annualised(BigDecimal.valueOf(participations).multiply(BigDecimal.valueOf(1000))
-                        .divide(BigDecimal.valueOf(population), 6, RoundingMode.HALF_UP), period), participations));
+                : new Measure(IndicatorStatus.OK, annualised(BigDecimal.valueOf(participations).multiply(BigDecimal.valueOf(1000))
+                        .divide(BigDecimal.valueOf(population), 6, RoundingMode.HALF_UP), period), participations, (long) population, participations));
         // Digitalization.
         m.put(Indicator.ONLINE_SIGNATURES, Measure.share(pet.signatures() - pet.paperSignatures(), pet.signatures()));
         int available = (budget.budgetPublished() ? 1 : 0) + (budget.executionPublished() ? 1 : 0) + (decisions.decisionsPublished() > 0 ? 1 : 0)

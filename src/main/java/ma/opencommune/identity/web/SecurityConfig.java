@@ -100,7 +100,8 @@ class SecurityConfig {
         http
             .authorizeHttpRequests(a -> a
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                .requestMatchers("/*/account", "/*/account/**", "/*/c/*/admin", "/*/c/*/admin/**", "/*/admin/**").authenticated()
+                .requestMatchers("/*/account", "/*/account/**", "/*/c/*/admin", "/*/c/*/admin/**", "/*/admin/**", "/*/network/admin",
+                        "/*/network/admin/**", "/*/network/review/**").authenticated()
                 .requestMatchers("/api/v1/me", "/api/v1/collectivities/*/admin/**").authenticated()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 // Metrics tell an attacker too much: platform administrators only (a scraper uses an admin's token).
