@@ -93,6 +93,8 @@ class CouncilAdminTests {
         assertThat(page).contains("error-summary").contains("PET-8");
         String empty = html(post(base + "/sessions").param("kind", "").param("heldOn", "31/01").param("startsAt", "dix").param("place", ""));
         assertThat(empty).contains("href=\"#kind\"").contains("href=\"#heldOn\"").contains("href=\"#startsAt\"").contains("href=\"#place\"");
+        // Each line of the summary is named by its field's label, not three bare "Enter this information."
+        assertThat(empty).contains(">Lieu : ");
         assertThat(sessions()).isZero();
     }
 
