@@ -41,6 +41,9 @@ public final class BudgetTree {
     /** The lines of a budget file, each cell checked; a line with a problem is left out (the problems say why). */
     static List<Input> inputs(List<BudgetCsv.Row> rows, List<BudgetProblem> problems) {
         List<Input> inputs = new ArrayList<>(rows.size());
+        // A line left out for a bad cell is still checked for a repeated code, so that one upload lists every problem.
+        Map<String, Integer> firstLine = new HashMap<>();
+        java.util.Set<String> firstLeftOut = new java.util.HashSet<>();
         for (BudgetCsv.Row row : rows) {
             int before = problems.size();
             String code = row.get("code");
@@ -59,9 +62,19 @@ public final class BudgetTree {
                 problems.add(BudgetProblem.of(row.line(), "direction", "budget.import.error.direction", BudgetCsv.shown(row.get("direction"))));
             }
             BigDecimal amount = BudgetCsv.amount(row, "amount", true, problems);
-            if (problems.size() == before) {
+            boolean leftOut = problems.size() != before;
+            if (!leftOut) {
                 inputs.add(new Input(row.line(), code, parent.isEmpty() ? null : parent, ar.isEmpty() ? null : ar, fr.isEmpty() ? null : fr,
                         section, direction, amount));
+            }
+            if (code != null && CODE.matcher(code).matches()) {
+                Integer first = firstLine.putIfAbsent(code, row.line());
+                if (first == null && leftOut) {
+                    firstLeftOut.add(code);
+                } else if (first != null && (leftOut || firstLeftOut.contains(code))) {
+                    // When both lines are kept, build() reports the repetition.
+                    problems.add(BudgetProblem.of(row.line(), "code", "budget.import.error.code-twice", code, String.valueOf(first)));
+                }
             }
         }
         return inputs;

@@ -91,6 +91,21 @@ class BudgetTreeTests {
     }
 
     @Test
+    void aLineLeftOutForABadCellIsStillCheckedForARepeatedCode() throws IOException {
+        String text = BudgetFixture.HEADER + """
+                10,,أ,A,OPERATING,REVENUE,1
+                11,,ب,B,OPERATING,REVENUE,abc
+                10,,ت,T,OPERATING,REVENUE,-5
+                11,,ث,T,OPERATING,REVENUE,1
+                12,,ج,J,OPERATING,REVENUE,1
+                12,,ح,H,OPERATING,REVENUE,1
+                """;
+        // Line 4 repeats a kept line, line 5 repeats a line left out, line 7 repeats a kept line (reported once, by the tree).
+        assertThat(keys(problems(text))).containsExactlyInAnyOrder("3:amount:amount-format", "4:amount:amount-negative", "4:code:code-twice",
+                "5:code:code-twice", "7:code:code-twice");
+    }
+
+    @Test
     void duplicateCodesUnknownParentsLoopsAndMixedKindsAreRefused() throws IOException {
         String text = BudgetFixture.HEADER + """
                 10,,أ,A,OPERATING,REVENUE,1
