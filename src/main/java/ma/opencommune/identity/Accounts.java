@@ -1,5 +1,6 @@
 package ma.opencommune.identity;
 
+import ma.opencommune.platform.PublicAddress;
 import ma.opencommune.platform.Sql;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -15,7 +16,6 @@ import ma.opencommune.identity.internal.SessionTerminator;
 import ma.opencommune.identity.internal.SecretTokens;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.mail.Mailer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -50,7 +50,7 @@ public class Accounts {
     private final String baseUrl;
 
     Accounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, LoginThrottle throttle, SessionTerminator sessions, Mailer mailer, MessageSource messages,
-            ApplicationEventPublisher events, Clock clock, @Value("${opencommune.base-url}") String baseUrl) {
+            ApplicationEventPublisher events, Clock clock, PublicAddress publicAddress) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.policy = policy;
@@ -60,7 +60,7 @@ public class Accounts {
         this.messages = messages;
         this.events = events;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicAddress.base();
     }
 
     public static String normalizeEmail(String email) {

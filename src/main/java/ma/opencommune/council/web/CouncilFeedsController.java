@@ -1,5 +1,6 @@
 package ma.opencommune.council.web;
 
+import ma.opencommune.platform.PublicAddress;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import ma.opencommune.platform.web.AtomFeed;
 import ma.opencommune.platform.web.ICalendar;
 import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.Territory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -45,12 +45,12 @@ class CouncilFeedsController {
     private final String baseUrl;
 
     CouncilFeedsController(Territory territory, CouncilSessions sessions, CouncilDecisionReads decisions, MessageSource messages,
-            @Value("${opencommune.base-url}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.territory = territory;
         this.sessions = sessions;
         this.decisions = decisions;
         this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicAddress.base();
     }
 
     @GetMapping("/decisions.atom")

@@ -1,11 +1,11 @@
 package ma.opencommune.identity.internal;
 
+import ma.opencommune.platform.PublicAddress;
 import java.util.Locale;
 import ma.opencommune.identity.IdentityEvents;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.mail.Mailer;
 import ma.opencommune.territory.Territory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -26,12 +26,12 @@ class IdentityMails {
     private final String baseUrl;
 
     IdentityMails(JdbcClient jdbc, Mailer mailer, MessageSource messages, Territory territory,
-            @Value("${opencommune.base-url}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.jdbc = jdbc;
         this.mailer = mailer;
         this.messages = messages;
         this.territory = territory;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicAddress.base();
     }
 
     private record Recipient(String email, Lang lang) {

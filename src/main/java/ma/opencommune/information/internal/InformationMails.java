@@ -1,5 +1,6 @@
 package ma.opencommune.information.internal;
 
+import ma.opencommune.platform.PublicAddress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -12,7 +13,6 @@ import ma.opencommune.platform.mail.Mailer;
 import ma.opencommune.platform.web.Dates;
 import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.Territory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -43,7 +43,7 @@ class InformationMails {
     private final String baseUrl;
 
     InformationMails(JdbcClient jdbc, Accounts accounts, Territory territory, Mailer mailer, MessageSource messages, Dates dates, Clock clock,
-            @Value("${opencommune.base-url}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.territory = territory;
@@ -51,7 +51,7 @@ class InformationMails {
         this.messages = messages;
         this.dates = dates;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicAddress.base();
     }
 
     static boolean mailed(InformationEvents.Step step) {

@@ -1,5 +1,6 @@
 package ma.opencommune.information.internal;
 
+import ma.opencommune.platform.PublicAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,6 @@ import ma.opencommune.territory.Territory;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -55,7 +55,7 @@ class OfficerDigest {
 
     OfficerDigest(JdbcClient jdbc, WorkingDays workingDays, InformationRules rules, InformationGuard guard, Accounts accounts,
             Territory territory, Mailer mailer, MessageSource messages, Dates dates, Clock clock,
-            @Value("${opencommune.base-url}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.jdbc = jdbc;
         this.workingDays = workingDays;
         this.rules = rules;
@@ -66,7 +66,7 @@ class OfficerDigest {
         this.messages = messages;
         this.dates = dates;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicAddress.base();
     }
 
     @Scheduled(cron = "0 30 7 * * MON-FRI", zone = "Africa/Casablanca")

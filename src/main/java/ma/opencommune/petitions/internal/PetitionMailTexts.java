@@ -1,5 +1,6 @@
 package ma.opencommune.petitions.internal;
 
+import ma.opencommune.platform.PublicAddress;
 import java.time.LocalDate;
 import java.util.Locale;
 import ma.opencommune.petitions.PetitionEvents;
@@ -7,7 +8,6 @@ import ma.opencommune.petitions.PetitionKind;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.web.Dates;
 import ma.opencommune.territory.Collectivity;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +37,10 @@ class PetitionMailTexts {
     private final Dates dates;
     private final String baseUrl;
 
-    PetitionMailTexts(MessageSource messages, Dates dates, @Value("${opencommune.base-url}") String baseUrl) {
+    PetitionMailTexts(MessageSource messages, Dates dates, PublicAddress publicAddress) {
         this.messages = messages;
         this.dates = dates;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicAddress.base();
     }
 
     Text text(Facts p, Collectivity c, PetitionEvents.Step step, Lang lang, Role role) {

@@ -1,5 +1,6 @@
 package ma.opencommune.program.internal;
 
+import ma.opencommune.platform.PublicAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,6 @@ import ma.opencommune.territory.Territory;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +56,7 @@ class FollowerDigest {
     private final String baseUrl;
 
     FollowerDigest(JdbcClient jdbc, Accounts accounts, Territory territory, Mailer mailer, MessageSource messages,
-            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, @Value("${opencommune.base-url}") String baseUrl) {
+            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock, PublicAddress publicAddress) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.territory = territory;
@@ -65,7 +65,7 @@ class FollowerDigest {
         this.tx = tx;
         this.events = events;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicAddress.base();
     }
 
     @Scheduled(cron = "0 5 * * * *", zone = "Africa/Casablanca")

@@ -1,12 +1,12 @@
 package ma.opencommune.program.internal;
 
+import ma.opencommune.platform.PublicAddress;
 import java.util.Locale;
 import ma.opencommune.identity.Accounts;
 import ma.opencommune.platform.Lang;
 import ma.opencommune.platform.mail.Mailer;
 import ma.opencommune.program.ProposalEvents;
 import ma.opencommune.territory.Territory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -28,13 +28,13 @@ class ProposalMails {
     private final String baseUrl;
 
     ProposalMails(Accounts accounts, Mailer mailer, MessageSource messages, Territory territory, JdbcClient jdbc,
-            @Value("${opencommune.base-url}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.accounts = accounts;
         this.mailer = mailer;
         this.messages = messages;
         this.territory = territory;
         this.jdbc = jdbc;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicAddress.base();
     }
 
     @ApplicationModuleListener

@@ -1,5 +1,6 @@
 package ma.opencommune.program.internal;
 
+import ma.opencommune.platform.PublicAddress;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,6 @@ import ma.opencommune.program.Workshop;
 import ma.opencommune.program.WorkshopEvents;
 import ma.opencommune.program.Workshops;
 import ma.opencommune.territory.Territory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -36,14 +36,14 @@ class WorkshopMails {
     private final String baseUrl;
 
     WorkshopMails(JdbcClient jdbc, Workshops workshops, Accounts accounts, Mailer mailer, MessageSource messages, Territory territory,
-            @Value("${opencommune.base-url}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.jdbc = jdbc;
         this.workshops = workshops;
         this.accounts = accounts;
         this.mailer = mailer;
         this.messages = messages;
         this.territory = territory;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicAddress.base();
     }
 
     @ApplicationModuleListener

@@ -1,5 +1,6 @@
 package ma.opencommune.program.web;
 
+import ma.opencommune.platform.PublicAddress;
 import java.time.Instant;
 import java.util.List;
 import ma.opencommune.identity.AccountUser;
@@ -10,7 +11,6 @@ import ma.opencommune.program.Processes;
 import ma.opencommune.program.ProgramFeed;
 import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.Territory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,12 +31,12 @@ class ProgramFeedController {
     private final String baseUrl;
 
     ProgramFeedController(Territory territory, Processes processes, ProgramFeed feed, MessageSource messages,
-            @Value("${opencommune.base-url}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.territory = territory;
         this.processes = processes;
         this.feed = feed;
         this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicAddress.base();
     }
 
     @GetMapping("/feed.atom")

@@ -1,5 +1,6 @@
 package ma.opencommune.program.web;
 
+import ma.opencommune.platform.PublicAddress;
 import java.time.Instant;
 import java.util.List;
 import ma.opencommune.identity.AccountUser;
@@ -12,7 +13,6 @@ import ma.opencommune.program.Workshop;
 import ma.opencommune.program.Workshops;
 import ma.opencommune.territory.Collectivity;
 import ma.opencommune.territory.Territory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -40,12 +40,12 @@ class WorkshopController {
     private final String baseUrl;
 
     WorkshopController(Territory territory, Processes processes, Workshops workshops, ProgramGuard guard,
-            @Value("${opencommune.base-url}") String baseUrl) {
+            PublicAddress publicAddress) {
         this.territory = territory;
         this.processes = processes;
         this.workshops = workshops;
         this.guard = guard;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicAddress.base();
     }
 
     @GetMapping("/{processId}/workshops")
