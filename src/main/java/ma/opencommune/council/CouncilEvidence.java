@@ -90,8 +90,8 @@ public class CouncilEvidence {
      */
     public Listing<ProjectLine> projects(long collectivityId, LocalDate day, int limit) {
         LocalDate since = day.minusDays(ProjectActivity.RECENT_DAYS);
-        String from = """
-                 from council_project p left join (select u.project_id, max(u.reported_on) last_on from council_project_update u
+        String from = " " + """
+                from council_project p left join (select u.project_id, max(u.reported_on) last_on from council_project_update u
                     where u.collectivity_id = :c and u.kind = 'PROGRESS' and u.reported_on <= :day group by u.project_id) u on u.project_id = p.id
                  where p.collectivity_id = :c and p.published = true and p.status <> 'CANCELLED'""";
         String late = "case when u.last_on is null or u.last_on < :since then 1 else 0 end";
