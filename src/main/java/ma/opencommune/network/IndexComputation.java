@@ -179,6 +179,10 @@ public class IndexComputation {
     }
 
     private void store(IndexPeriod period, Methodology methodology, List<Computed> results, Instant now) {
+        // Two computations of one period may run at once (the listener after each publication, startup, the hourly job on
+        // another node): without this lock the second's delete misses the rows the first just inserted, and its inserts
+        // fail on the primary key. The same row lock as Methodologies.publish; held for the few statements below.
+        jdbc.sql("select version from network_methodology where version = 1 for update").query(Integer.class).list();
         jdbc.sql("delete from network_indicator_value where period_key = ?").param(period.key()).update();
         jdbc.sql("delete from network_index_score where period_key = ?").param(period.key()).update();
         Timestamp at = Timestamp.from(now);
