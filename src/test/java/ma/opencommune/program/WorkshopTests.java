@@ -310,6 +310,8 @@ class WorkshopTests {
     @Test
     void participationFiguresCountTheCollectivitysAttendeesByGender() {
         Workshop.Attendance before = workshops.participation(taroudant.id());
+        // Agadir has workshops of its own in the demo: Taroudant's attendance must not change its figures.
+        int agadirBefore = workshops.participation(territory.require("agadir").id()).total();
         long id = workshop(Duration.ofDays(1), null);
         jdbc.sql("update program_workshop set starts_at = ? where id = ?").params(ma.opencommune.platform.Sql.at(workshops.now().minusSeconds(60)), id).update();
         workshops.recordAttendance(taroudant, staff, process, id, 3, "WOMAN", null);
@@ -318,7 +320,7 @@ class WorkshopTests {
         assertThat(after.total() - before.total()).isEqualTo(4);
         assertThat(after.women() - before.women()).isEqualTo(3);
         assertThat(after.men()).isEqualTo(before.men());
-        assertThat(workshops.participation(territory.require("agadir").id()).total()).isZero();
+        assertThat(workshops.participation(territory.require("agadir").id()).total()).isEqualTo(agadirBefore);
     }
 
     @Test
