@@ -68,7 +68,7 @@ class CommitmentPagesTests {
 
     /** A complete commitment form; {@code overrides} replace fields by name ("endsOn", "2020-01-01", ...). */
     MockHttpServletRequestBuilder commitment(String url, String... overrides) {
-        LocalDate start = LocalDate.now().plusDays(10);
+        LocalDate start = LocalDate.now(ma.opencommune.platform.Morocco.ZONE).plusDays(10);
         java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
         fields.put("title", "Registre public des subventions (test " + SERIAL.incrementAndGet() + ")");
         fields.put("problem", "Les subventions aux associations sont opaques.");
@@ -124,7 +124,7 @@ class CommitmentPagesTests {
     @Test
     void badInputIsReportedFieldByFieldAndNothingIsSaved() throws Exception {
         int before = jdbc.sql("select count(*) from program_commitment").query(Integer.class).single();
-        mvc.perform(commitment(admin(open) + "/commitments", "title", "<b>Titre</b>", "budgetMad", "abc", "endsOn", LocalDate.now().toString(),
+        mvc.perform(commitment(admin(open) + "/commitments", "title", "<b>Titre</b>", "budgetMad", "abc", "endsOn", LocalDate.now(ma.opencommune.platform.Morocco.ZONE).toString(),
                         "leadUnit", "12345").param("principles", "NOPE"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("form", "title", "validation.characters"))
@@ -147,19 +147,19 @@ class CommitmentPagesTests {
         long id = created(mvc.perform(commitment(admin(open) + "/commitments")).andReturn().getResponse().getRedirectedUrl());
         String url = admin(open) + "/commitments/" + id + "/milestones";
         mvc.perform(post(url).with(csrf()).with(Logins.as(users, STAFF)).param("output", "Liste en ligne")
-                        .param("dueOn", LocalDate.now().toString()).param("position", "abc"))
+                        .param("dueOn", LocalDate.now(ma.opencommune.platform.Morocco.ZONE).toString()).param("position", "abc"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("milestoneForm", "dueOn", "program.milestone.outside"))
                 .andExpect(model().attributeHasFieldErrorCode("milestoneForm", "position", "program.milestone.position.invalid"));
         mvc.perform(post(url).with(csrf()).with(Logins.as(users, STAFF)).param("output", "Liste en ligne")
-                .param("dueOn", LocalDate.now().plusDays(40).toString()).param("responsibleUnit", "Division financière"))
+                .param("dueOn", LocalDate.now(ma.opencommune.platform.Morocco.ZONE).plusDays(40).toString()).param("responsibleUnit", "Division financière"))
                 .andExpect(status().is3xxRedirection());
         long milestone = jdbc.sql("select id from program_milestone where commitment_id = ?").param(id).query(Long.class).single();
         // Shortening the period past the milestone is refused; editing the milestone outside the period too.
-        mvc.perform(commitment(admin(open) + "/commitments/" + id, "endsOn", LocalDate.now().plusDays(20).toString()))
+        mvc.perform(commitment(admin(open) + "/commitments/" + id, "endsOn", LocalDate.now(ma.opencommune.platform.Morocco.ZONE).plusDays(20).toString()))
                 .andExpect(model().attributeHasFieldErrorCode("form", "endsOn", "program.commitment.milestones-outside"));
         mvc.perform(post(url + "/" + milestone).with(csrf()).with(Logins.as(users, STAFF)).param("output", "Liste")
-                        .param("dueOn", LocalDate.now().plusYears(3).toString()))
+                        .param("dueOn", LocalDate.now(ma.opencommune.platform.Morocco.ZONE).plusYears(3).toString()))
                 .andExpect(status().isOk()).andExpect(model().attribute("milestoneErrors", java.util.Map.of("dueOn", "program.milestone.outside")))
                 .andExpect(content().string(containsString("id=\"m" + milestone + "-dueOn\"")));
         mvc.perform(post(url + "/" + milestone + "/remove").with(csrf()).with(Logins.as(users, STAFF))).andExpect(status().is3xxRedirection());
@@ -170,24 +170,24 @@ class CommitmentPagesTests {
     void adoptionIsGuardedThenFreezesVersionOneAndLaterEditsMakeNewVersions() throws Exception {
         // Before the adoption phase.
         mvc.perform(post(admin(open) + "/adoption").with(csrf()).with(Logins.as(users, STAFF))
-                .param("deliberationRef", "Délibération 1").param("deliberationOn", LocalDate.now().toString())).andExpect(status().isConflict());
+                .param("deliberationRef", "Délibération 1").param("deliberationOn", LocalDate.now(ma.opencommune.platform.Morocco.ZONE).toString())).andExpect(status().isConflict());
         long p = adoptable();
         // Without any commitment.
         mvc.perform(post(admin(p) + "/adoption").with(csrf()).with(Logins.as(users, STAFF))
-                .param("deliberationRef", "Délibération 1").param("deliberationOn", LocalDate.now().toString())).andExpect(status().isConflict())
+                .param("deliberationRef", "Délibération 1").param("deliberationOn", LocalDate.now(ma.opencommune.platform.Morocco.ZONE).toString())).andExpect(status().isConflict())
                 .andExpect(content().string(containsString("au moins un engagement")));
         long id = created(mvc.perform(commitment(admin(p) + "/commitments")).andReturn().getResponse().getRedirectedUrl());
         // Bad reference and date: form errors, nothing adopted.
         mvc.perform(post(admin(p) + "/adoption").with(csrf()).with(Logins.as(users, STAFF))
-                        .param("deliberationRef", "").param("deliberationOn", LocalDate.now().plusDays(1).toString()))
+                        .param("deliberationRef", "").param("deliberationOn", LocalDate.now(ma.opencommune.platform.Morocco.ZONE).plusDays(1).toString()))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("adoption", "deliberationRef", "validation.required"))
                 .andExpect(model().attributeHasFieldErrorCode("adoption", "deliberationOn", "program.validation.future-date"));
         mvc.perform(post(admin(p) + "/adoption").with(csrf()).with(Logins.as(users, STAFF))
-                .param("deliberationRef", "Délibération 7/2027").param("deliberationOn", LocalDate.now().toString()))
+                .param("deliberationRef", "Délibération 7/2027").param("deliberationOn", LocalDate.now(ma.opencommune.platform.Morocco.ZONE).toString()))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post(admin(p) + "/adoption").with(csrf()).with(Logins.as(users, STAFF))
-                .param("deliberationRef", "Délibération 8/2027").param("deliberationOn", LocalDate.now().toString())).andExpect(status().isConflict());
+                .param("deliberationRef", "Délibération 8/2027").param("deliberationOn", LocalDate.now(ma.opencommune.platform.Morocco.ZONE).toString())).andExpect(status().isConflict());
         String v1 = jdbc.sql("select snapshot from program_version where process_id = ? and number = 1").param(p).query(String.class).single();
 
         // After adoption a change needs its reason, then makes version 2; version 1 never changes.
@@ -201,7 +201,7 @@ class CommitmentPagesTests {
                 "changeNote", "Rien")).andExpect(flash().attribute("notice", "program.commitment.saved"));
         // A new milestone after adoption is a version too.
         mvc.perform(post(admin(p) + "/commitments/" + id + "/milestones").with(csrf()).with(Logins.as(users, STAFF)).param("output", "Première liste")
-                .param("dueOn", LocalDate.now().plusDays(60).toString()).param("milestoneNote", "Jalon demandé par l’instance."))
+                .param("dueOn", LocalDate.now(ma.opencommune.platform.Morocco.ZONE).plusDays(60).toString()).param("milestoneNote", "Jalon demandé par l’instance."))
                 .andExpect(flash().attribute("noticeArg", 3));
         assertThat(jdbc.sql("select snapshot from program_version where process_id = ? and number = 1").param(p).query(String.class).single()).isEqualTo(v1);
         var diff = versions.compare(taroudant, p, 1, 3);
