@@ -193,6 +193,19 @@ class PracticePagesTests {
         assertThat(reader).isNotBlank();
     }
 
+    @Test
+    void theDemoLibraryShowsMembersPracticesAnAnsweredQuestionAndTheNetworksEvents() throws Exception {
+        assertThat(page(get("/fr/network/practices?c=marrakech"))).contains("Le budget participatif de Marrakech");
+        assertThat(page(get("/ar/network/practices").param("q", "استماع")))
+                .contains("جلسة استماع عمومية حول مشروع الميزانية");
+        long hearing = jdbc.sql("select id from exchange_practice where title_fr = 'Audience publique sur le projet de budget'")
+                .query(Long.class).single();
+        assertThat(page(get("/fr/network/practices/" + hearing))).contains("Réponse de Taroudant").contains("Répondu");
+        String events = page(get("/fr/network/events"));
+        assertThat(events).contains("Atelier de Taroudant").contains("Webinaire : les demandes d’information en ligne");
+        assertThat(page(get("/ar/network/practices?tag=INCLUSION_GENDER&c=tafraout"))).contains("حصص للنساء في ورشات التشخيص التشاركي");
+    }
+
     /** Writes comments straight into the table, so the query count is measured on the page alone. */
     record PracticeDiscussionAccess(JdbcClient jdbc) {
         void comment(long practice, long collectivity, long author, String body) {
