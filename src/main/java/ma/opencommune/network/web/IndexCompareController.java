@@ -43,8 +43,11 @@ class IndexCompareController {
 
     @GetMapping(Lang.PATH + "/network/compare")
     String compare(Lang lang, @RequestParam(required = false) String a, @RequestParam(required = false) String b,
-            @RequestParam(required = false) String period, Model model) {
-        IndexPeriod p = reader.period(period);
+            @RequestParam(required = false) String period, jakarta.servlet.http.HttpServletResponse response, Model model) {
+        IndexPeriod p = reader.find(period).orElse(null);
+        if (p == null) {
+            return reader.badPeriod(response, model);
+        }
         List<Collectivity> members = territory.list(new CollectivityFilter(null, null, true)).stream()
                 .sorted(java.util.Comparator.comparing(c -> c.name(lang.code()), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .toList();
@@ -87,8 +90,12 @@ class IndexCompareController {
     }
 
     @GetMapping(Lang.PATH + "/network/index/sensitivity")
-    String sensitivity(Lang lang, @RequestParam(required = false) String period, Model model) {
-        IndexPeriod p = reader.period(period);
+    String sensitivity(Lang lang, @RequestParam(required = false) String period, jakarta.servlet.http.HttpServletResponse response,
+            Model model) {
+        IndexPeriod p = reader.find(period).orElse(null);
+        if (p == null) {
+            return reader.badPeriod(response, model);
+        }
         List<MemberScore> ranking = index.ranking(p);
         Methodology methodology = ranking.isEmpty() ? methodologies.current()
                 : methodologies.version(ranking.get(0).methodologyVersion()).orElseGet(methodologies::current);

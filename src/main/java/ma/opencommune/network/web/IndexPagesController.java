@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * stored results; a member without a score is shown as such, never with a zero.
  */
 @Controller
-@RequestMapping(Lang.PATH + "/network/index")
+@RequestMapping(Lang.PATH + "/network")
 class IndexPagesController {
 
     private final IndexReader reader;
@@ -59,14 +59,17 @@ class IndexPagesController {
         this.messages = messages;
     }
 
-    @GetMapping
+    @GetMapping("/index")
     String ranking(Lang lang, @RequestParam(required = false) String period, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String region, @RequestParam(required = false) String cohort, Model model) {
-        IndexPeriod p = reader.period(period);
+            @RequestParam(required = false) String region, @RequestParam(required = false) String cohort, HttpServletResponse response, Model model) {
+        IndexPeriod p = reader.find(period).orElse(null);
+        if (p == null) {
+            return reader.badPeriod(response, model);
+        }
         List<Collectivity> regions = reader.regions();
         String regionFilter = regions.stream().anyMatch(r -> r.slug().equals(region)) ? region : null;
         java.util.Set<String> cohorts = reader.cohorts();
-        String cohortFilter = cohorts.contains(cohort) ? cohort : null;
+        String cohortFilter = cohort != null && cohorts.contains(cohort) ? cohort : null;
         CollectivityType typeFilter = IndexReader.type(type);
         List<IndexReader.Ranked> rows = reader.ranking(p, typeFilter, regionFilter, cohortFilter, lang.code());
         Map<Long, Collectivity> regionsById = new LinkedHashMap<>();
@@ -87,9 +90,10 @@ class IndexPagesController {
     }
 
     /** One row per member with every indicator's status, value and score, streamed. */
-    @GetMapping(".csv")
+    @GetMapping("/index.csv")
     void csv(Lang lang, @RequestParam(required = false) String period, HttpServletResponse response) throws IOException {
-        IndexPeriod p = reader.period(period);
+        IndexPeriod p = reader.find(period).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                org.springframework.http.HttpStatus.BAD_REQUEST));
         List<IndexReader.Ranked> rows = reader.ranking(p, null, null, null, "fr");
         Map<Long, List<IndicatorValue>> values = index.indicators(p);
         response.setContentType(CsvWriter.CONTENT_TYPE);
@@ -124,18 +128,14 @@ class IndexPagesController {
         csv.flush();
     }
 
-    /** Where a malformed or future period lands (see {@link IndexPageErrors}). */
-    @GetMapping("/period-error")
-    String periodError(HttpServletResponse response, Model model) {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("periods", reader.periods());
-        return "network/index/bad-period";
-    }
-
-    @GetMapping("/{slug}")
-    String member(Lang lang, @PathVariable String slug, @RequestParam(required = false) String period, Model model) {
+    @GetMapping("/index/{slug}")
+    String member(Lang lang, @PathVariable String slug, @RequestParam(required = false) String period, HttpServletResponse response,
+            Model model) {
         Collectivity member = reader.member(slug);
-        IndexPeriod p = reader.period(period);
+        IndexPeriod p = reader.find(period).orElse(null);
+        if (p == null) {
+            return reader.badPeriod(response, model);
+        }
         MemberScore score = index.score(member.id(), p).orElse(null);
         List<IndicatorValue> values = score == null ? List.of() : index.indicators(member.id(), p);
         Methodology methodology = score == null ? methodologies.current() : methodologies.version(score.methodologyVersion()).orElseGet(methodologies::current);
@@ -153,11 +153,15 @@ class IndexPagesController {
         return "network/index/member";
     }
 
-    @GetMapping("/{slug}/{code}")
-    String indicator(Lang lang, @PathVariable String slug, @PathVariable String code, @RequestParam(required = false) String period, Model model) {
+    @GetMapping("/index/{slug}/{code}")
+    String indicator(Lang lang, @PathVariable String slug, @PathVariable String code, @RequestParam(required = false) String period,
+            HttpServletResponse response, Model model) {
         Collectivity member = reader.member(slug);
         Indicator indicator = Indicator.ofCode(code).orElseThrow(() -> new NotFoundException("indicator " + code));
-        IndexPeriod p = reader.period(period);
+        IndexPeriod p = reader.find(period).orElse(null);
+        if (p == null) {
+            return reader.badPeriod(response, model);
+        }
         MemberScore score = index.score(member.id(), p).orElse(null);
         IndicatorValue value = score == null ? null
                 : index.indicators(member.id(), p).stream().filter(v -> v.indicator() == indicator).findFirst().orElse(null);

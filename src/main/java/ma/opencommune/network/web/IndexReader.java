@@ -46,6 +46,18 @@ class IndexReader {
         return index.period(param).orElseThrow(BadPeriod::new);
     }
 
+    /** The period of an address, or empty when it is malformed or in the future (pages then answer {@link #BAD_PERIOD}). */
+    java.util.Optional<IndexPeriod> find(String param) {
+        return param != null && param.length() > 20 ? java.util.Optional.empty() : index.period(param);
+    }
+
+    /** The view of a 400 page for a bad period, with the periods to choose from. */
+    String badPeriod(jakarta.servlet.http.HttpServletResponse response, org.springframework.ui.Model model) {
+        response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("periods", periods());
+        return "network/index/bad-period";
+    }
+
     /** A network member by its slug; 404 for an unknown slug or a collectivity outside the network. */
     Collectivity member(String slug) {
         return territory.find(slug).filter(Collectivity::isMember).orElseThrow(() -> new NotFoundException("member " + slug));
