@@ -23,6 +23,7 @@ class AccessibilityBrowserTests extends BrowserSession {
     static final String TAROUDANT_STAFF = "staff@taroudant.demo";
     static final String AGADIR_STAFF = "staff@agadir.demo";
     static final String PLATFORM_ADMIN = "admin@opencommune.demo";
+    static final String COORDINATOR = "coordinator@opencommune.demo";
 
     static final int PHONE_WIDTH = 375;
     static final int PHONE_HEIGHT = 740;
@@ -145,7 +146,39 @@ class AccessibilityBrowserTests extends BrowserSession {
             Screen.of("/{lang}/c/taroudant/program/2/proposals/new").as(CITIZEN).afterEmptySubmit(),
             Screen.of("/{lang}/c/taroudant/admin/program/1/proposals").as(TAROUDANT_STAFF),
             Screen.of("/{lang}/c/taroudant/admin/program/2/proposals/13").as(TAROUDANT_STAFF).afterEmptySubmit(),
-            Screen.of("/{lang}/c/taroudant/admin/program/1/comments").as(TAROUDANT_STAFF));
+            Screen.of("/{lang}/c/taroudant/admin/program/1/comments").as(TAROUDANT_STAFF),
+            // The network: the openness index, its methodology, the exchange of experience (demo practice 1 is
+            // Taroudant's budget hearing, 8 its draft; event 1 the past workshop, 2 an upcoming webinar).
+            Screen.of("/{lang}/network"),
+            Screen.of("/{lang}/network/index"),
+            Screen.of("/{lang}/network/index?type=COMMUNE&region=souss-massa"),
+            Screen.of("/{lang}/network/index/taroudant"),
+            Screen.of("/{lang}/network/index/tafraout"),
+            Screen.of("/{lang}/network/index/taroudant/requests-in-time"),
+            Screen.of("/{lang}/network/index/tafraout/decisions-publication-days"),
+            Screen.of("/{lang}/network/index/agadir/machine-readable"),
+            Screen.of("/{lang}/network/compare?a=taroudant&b=agadir"),
+            Screen.of("/{lang}/network/compare"),
+            Screen.of("/{lang}/network/index/sensitivity"),
+            Screen.of("/{lang}/network/index?period=1999").expecting(400),
+            Screen.of("/{lang}/network/methodology"),
+            Screen.of("/{lang}/network/methodology/requests-in-time"),
+            Screen.of("/{lang}/network/methodology/v/1"),
+            Screen.of("/{lang}/network/admin/methodology").as(COORDINATOR),
+            Screen.of("/{lang}/network/admin/index").as(COORDINATOR),
+            Screen.of("/{lang}/network/practices"),
+            Screen.of("/{lang}/network/practices?q=budget"),
+            Screen.of("/{lang}/network/practices/1"),
+            Screen.of("/{lang}/network/practices/1").as(CITIZEN).afterEmptySubmit(),
+            Screen.of("/{lang}/network/events"),
+            Screen.of("/{lang}/network/events/1"),
+            Screen.of("/{lang}/network/events/2").as(CITIZEN),
+            Screen.of("/{lang}/c/taroudant/admin/practices").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/c/taroudant/admin/practices/new").as(TAROUDANT_STAFF).afterEmptySubmit(),
+            Screen.of("/{lang}/c/taroudant/admin/practices/8").as(TAROUDANT_STAFF),
+            Screen.of("/{lang}/network/admin/events").as(COORDINATOR),
+            Screen.of("/{lang}/network/admin/events/new").as(COORDINATOR).afterEmptySubmit(),
+            Screen.of("/{lang}/network/admin/events/2").as(COORDINATOR));
 
     /** The languages checked: one right to left, one left to right. */
     static final List<String> LANGUAGES = List.of("ar", "fr");

@@ -76,6 +76,9 @@ class TenancyTests {
             values.put("id", given.getOrDefault("registerItemId", "1"));
         } else if (pattern.contains("/attachments/{id}")) {
             values.put("id", given.getOrDefault("attachmentId", "1"));
+        } else if (pattern.contains("/admin/practices/")) {
+            values.put("documentId", given.getOrDefault("practiceDocumentId", "1"));
+            values.put("commentId", given.getOrDefault("practiceCommentId", "1"));
         }
         Matcher m = VARIABLE.matcher(pattern);
         StringBuilder out = new StringBuilder();
@@ -133,6 +136,13 @@ class TenancyTests {
         ids.put("year", first("select min(fiscal_year) from budget where collectivity_id = ?", taroudant));
         ids.put("code", first("select min(code) from budget_line where budget_id = ?", Long.parseLong(budget)));
         ids.put("executionId", first("select min(id) from budget_execution where collectivity_id = ?", taroudant));
+        // Network exchange: Taroudant's practice with a question, its first document and that question.
+        String practice = first("select min(p.id) from exchange_practice p where p.collectivity_id = ? and exists"
+                + " (select 1 from exchange_comment x where x.practice_id = p.id and x.kind = 'QUESTION')", taroudant);
+        ids.put("practiceId", practice);
+        ids.put("practiceDocumentId", first("select min(id) from exchange_document where collectivity_id = ?", taroudant));
+        ids.put("practiceCommentId", first("select min(id) from exchange_comment where practice_id = ? and kind = 'QUESTION'",
+                Long.parseLong(practice)));
         return ids;
     }
 
@@ -200,6 +210,11 @@ class TenancyTests {
                            where c.slug = 'taroudant')
                 || ':' || (select count(*) from budget b join collectivity c on c.id = b.collectivity_id where c.slug = 'taroudant' and b.status = 'PUBLISHED')
                 || ':' || (select count(*) from budget_execution_line x join collectivity c on c.id = x.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) || '/' || coalesce(sum(p.version), 0) from exchange_practice p join collectivity c on c.id = p.collectivity_id
+                           where c.slug = 'taroudant')
+                || ':' || (select count(*) from exchange_document d join collectivity c on c.id = d.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) || '/' || count(x.answer) from exchange_comment x join collectivity c on c.id = x.collectivity_id
+                           where c.slug = 'taroudant')
                 || ':' || (select count(*) from audit_entry e join account a on a.id = e.actor_id
                            where a.email = 'staff@agadir.demo' and e.action like 'petitions.%')""").query(String.class).single();
     }
@@ -224,7 +239,9 @@ class TenancyTests {
                 .anyMatch(p -> p.endsWith("/admin/projects/{projectId}/updates"))
                 .anyMatch(p -> p.endsWith("/admin/documents/{libraryDocumentId}/withdrawal"))
                 .anyMatch(p -> p.endsWith("/admin/budget/{budgetId:\\d+}/import"))
-                .anyMatch(p -> p.endsWith("/admin/budget/executions/{executionId:\\d+}/publication"));
+                .anyMatch(p -> p.endsWith("/admin/budget/executions/{executionId:\\d+}/publication"))
+                .anyMatch(p -> p.endsWith("/admin/practices/{practiceId}/publication"))
+                .anyMatch(p -> p.endsWith("/admin/practices/{practiceId}/questions/{commentId}/answer"));
     }
 
     @Test
@@ -267,6 +284,60 @@ class TenancyTests {
             }
         }
         assertThat(refused).isEmpty();
+    }
+
+    /** The network's own administration (methodology, index, events, calls, reviews): the coordinator's alone. */
+    List<Route> networkRoutes() {
+        List<Route> routes = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.contains("/network/admin") || pattern.contains("/network/review")) {
+                    for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods) {
+                        routes.add(new Route(HttpMethod.valueOf(m.name()), pattern));
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+
+    String networkSnapshot() {
+        return jdbc.sql("""
+                select (select count(*) from network_methodology)
+                || ':' || (select count(*) || '/' || coalesce(sum(version), 0) from exchange_event)
+                || ':' || (select count(*) from exchange_registration)
+                || ':' || (select count(*) from exchange_comment where hidden_at is not null)""")
+                .query(String.class).single();
+    }
+
+    @Test
+    void collectivityStaffAndAnonymousVisitorsNeverReachTheNetworkAdministration() throws Exception {
+        Map<String, String> ids = taroudantIds();
+        List<Route> routes = networkRoutes();
+        assertThat(routes).anyMatch(r -> r.pattern().endsWith("/network/admin/methodology"))
+                .anyMatch(r -> r.pattern().endsWith("/network/admin/index"))
+                .anyMatch(r -> r.pattern().endsWith("/network/admin/events"));
+        String before = networkSnapshot();
+        long scoresBefore = jdbc.sql("select count(*) from network_index_score").query(Long.class).single();
+        List<String> leaks = new ArrayList<>();
+        for (Route route : routes) {
+            String url = expand(route.pattern(), ids);
+            for (String staff : List.of("staff@agadir.demo", "staff@taroudant.demo")) {
+                int status = mvc.perform(request(route.method(), url).with(Logins.as(users, staff)).with(csrf())
+                        .param("note", "x").param("noteFr", "x").param("reason", "x")).andReturn().getResponse().getStatus();
+                if (status != 403 && status != 404) {
+                    leaks.add(staff + " " + route.method() + " " + url + " -> " + status);
+                }
+            }
+            int anonymous = mvc.perform(request(route.method(), url).with(csrf())).andReturn().getResponse().getStatus();
+            if (anonymous != 302 && anonymous != 401 && anonymous != 403) {
+                leaks.add("anonymous " + route.method() + " " + url + " -> " + anonymous);
+            }
+        }
+        assertThat(leaks).isEmpty();
+        assertThat(networkSnapshot()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from network_index_score").query(Long.class).single()).isEqualTo(scoresBefore);
     }
 
     @Test
