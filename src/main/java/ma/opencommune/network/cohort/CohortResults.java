@@ -13,7 +13,6 @@ import ma.opencommune.identity.AccountUser;
 import ma.opencommune.identity.Access;
 import ma.opencommune.platform.Check;
 import ma.opencommune.platform.ConflictException;
-import ma.opencommune.platform.InvalidInput;
 import ma.opencommune.platform.Morocco;
 import ma.opencommune.platform.NotFoundException;
 import ma.opencommune.platform.Sql;
@@ -281,9 +280,5 @@ public class CohortResults {
                 .update();
         rank(call);
         calls.step(user, appeal.collectivityId(), callId, "score-amended", "application " + appeal.applicationId() + ", criterion " + criterionId);
-    }
-
-    static InvalidInput invalid(String field, String key) {
-        return new InvalidInput(Map.of(field, key));
     }
 }

@@ -140,4 +140,20 @@ class CohortPagesTests {
         mvc.perform(get("/fr/network/admin/calls/" + id).with(as(users, "coordinator@opencommune.demo"))).andExpect(status().isOk());
         mvc.perform(get("/fr/network/admin/calls").with(as(users, "coordinator@opencommune.demo"))).andExpect(status().isOk());
     }
+
+    @Test
+    void theDemoResultsShowEveryScoreTheAppealAndNoReviewerName() throws Exception {
+        long id = jdbc.sql("select id from cohort_call where status = 'RESULTS' and title_fr like 'Cohorte 2025%'").query(Long.class).single();
+        for (String lang : List.of("ar", "fr", "zgh", "en")) {
+            String html = mvc.perform(get("/" + lang + "/network/calls/" + id)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).doesNotContain("Nadia").doesNotContain("Omar").doesNotContain("reviewer1");
+        }
+        String fr = mvc.perform(get("/fr/network/calls/" + id)).andReturn().getResponse().getContentAsString();
+        assertThat(fr).contains("Tiznit").contains("Rejeté").contains("Plan d’action clair");
+        mvc.perform(get("/fr/network/admin/calls/" + id).with(as(users, "coordinator@opencommune.demo"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Nadia Evaluatrice")));
+        mvc.perform(get("/fr/network/review/calls/" + id).with(as(users, "reviewer1@opencommune.demo"))).andExpect(status().isOk());
+        mvc.perform(get("/fr/c/tiznit/admin/calls/" + id + "/application").with(as(users, "admin@opencommune.demo"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Un registre des demandes")));
+    }
 }
