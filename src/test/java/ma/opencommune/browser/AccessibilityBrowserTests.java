@@ -178,7 +178,16 @@ class AccessibilityBrowserTests extends BrowserSession {
             Screen.of("/{lang}/c/taroudant/admin/practices/8").as(TAROUDANT_STAFF),
             Screen.of("/{lang}/network/admin/events").as(COORDINATOR),
             Screen.of("/{lang}/network/admin/events/new").as(COORDINATOR).afterEmptySubmit(),
-            Screen.of("/{lang}/network/admin/events/2").as(COORDINATOR));
+            Screen.of("/{lang}/network/admin/events/2").as(COORDINATOR),
+            // Cohort selection: call 1 closed with its results, call 2 open.
+            Screen.of("/{lang}/network/calls"),
+            Screen.of("/{lang}/network/calls/1"),
+            Screen.of("/{lang}/network/calls/2"),
+            Screen.of("/{lang}/network/admin/calls").as(COORDINATOR),
+            Screen.of("/{lang}/network/admin/calls/1").as(COORDINATOR),
+            Screen.of("/{lang}/network/admin/calls/2").as(COORDINATOR),
+            Screen.of("/{lang}/network/review/calls/1").as("reviewer1@opencommune.demo"),
+            Screen.of("/{lang}/c/taroudant/admin/calls/2/application").as(TAROUDANT_STAFF));
 
     /** The languages checked: one right to left, one left to right. */
     static final List<String> LANGUAGES = List.of("ar", "fr");

@@ -50,6 +50,10 @@ class TenancyTests {
     ma.opencommune.platform.storage.FileStore files;
     @Autowired
     ma.opencommune.territory.Territory territory;
+    @Autowired
+    ma.opencommune.network.cohort.CohortApplications applications;
+    @Autowired
+    ma.opencommune.network.exchange.Practices practices;
 
     record Route(HttpMethod method, String pattern) {
     }
@@ -76,6 +80,9 @@ class TenancyTests {
             values.put("id", given.getOrDefault("registerItemId", "1"));
         } else if (pattern.contains("/attachments/{id}")) {
             values.put("id", given.getOrDefault("attachmentId", "1"));
+        } else if (pattern.contains("/admin/calls/")) {
+            values.put("documentId", given.getOrDefault("callDocumentId", "1"));
+            values.put("callId", given.getOrDefault("callId", "1"));
         } else if (pattern.contains("/admin/practices/")) {
             values.put("documentId", given.getOrDefault("practiceDocumentId", "1"));
             values.put("commentId", given.getOrDefault("practiceCommentId", "1"));
@@ -136,14 +143,44 @@ class TenancyTests {
         ids.put("year", first("select min(fiscal_year) from budget where collectivity_id = ?", taroudant));
         ids.put("code", first("select min(code) from budget_line where budget_id = ?", Long.parseLong(budget)));
         ids.put("executionId", first("select min(id) from budget_execution where collectivity_id = ?", taroudant));
-        // Network exchange: Taroudant's practice with a question, its first document and that question.
-        String practice = first("select min(p.id) from exchange_practice p where p.collectivity_id = ? and exists"
-                + " (select 1 from exchange_comment x where x.practice_id = p.id and x.kind = 'QUESTION')", taroudant);
+        // Network exchange: Taroudant's draft practice with a document the walk attaches, and a question on its practices.
+        String practice = walkPracticeWithDocument(taroudant);
         ids.put("practiceId", practice);
-        ids.put("practiceDocumentId", first("select min(id) from exchange_document where collectivity_id = ?", taroudant));
-        ids.put("practiceCommentId", first("select min(id) from exchange_comment where practice_id = ? and kind = 'QUESTION'",
-                Long.parseLong(practice)));
+        ids.put("practiceDocumentId", first("select min(id) from exchange_document where practice_id = ?", Long.parseLong(practice)));
+        ids.put("practiceCommentId", first("select min(id) from exchange_comment where collectivity_id = ? and kind = 'QUESTION'", taroudant));
+        // Cohort selection: Taroudant's application to the open call, with one document.
+        long call = jdbc.sql("select min(id) from cohort_call where status = 'PUBLISHED'").query(Long.class).single();
+        ids.put("callId", String.valueOf(call));
+        ids.put("callDocumentId", walkApplicationDocument(call));
         return ids;
+    }
+
+    /** Taroudant's draft practice, given a document once through the façade. */
+    String walkPracticeWithDocument(long taroudant) {
+        long draft = jdbc.sql("select min(id) from exchange_practice where collectivity_id = ? and status = 'DRAFT'").param(taroudant)
+                .query(Long.class).single();
+        if (jdbc.sql("select count(*) from exchange_document where practice_id = ?").param(draft).query(Long.class).single() == 0) {
+            practices.attach(territory.require("taroudant"), (AccountUser) users.loadUserByUsername("staff@taroudant.demo"), draft,
+                    new org.springframework.mock.web.MockMultipartFile("file", "fiche.pdf", "application/pdf",
+                            "%PDF-1.4 fiche".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+        return String.valueOf(draft);
+    }
+
+    /** Taroudant's draft application to the open call and its document, made once through the façade. */
+    String walkApplicationDocument(long call) {
+        String found = jdbc.sql("select min(d.id) from cohort_document d join collectivity c on c.id = d.collectivity_id where c.slug = 'taroudant'")
+                .query(String.class).optional().orElse(null);
+        if (found != null) {
+            return found;
+        }
+        ma.opencommune.territory.Collectivity c = territory.require("taroudant");
+        AccountUser staff = (AccountUser) users.loadUserByUsername("staff@taroudant.demo");
+        applications.saveAnswers(staff, c, call, Map.of());
+        applications.upload(staff, c, call, new org.springframework.mock.web.MockMultipartFile("file", "plan.pdf", "application/pdf",
+                "%PDF-1.4 plan d'action".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        return jdbc.sql("select min(d.id) from cohort_document d join collectivity c on c.id = d.collectivity_id where c.slug = 'taroudant'")
+                .query(String.class).single();
     }
 
     private static final String WALK_PETITION = "Tenancy walk: a petition of Taroudant";
@@ -213,6 +250,11 @@ class TenancyTests {
                 || ':' || (select count(*) || '/' || coalesce(sum(p.version), 0) from exchange_practice p join collectivity c on c.id = p.collectivity_id
                            where c.slug = 'taroudant')
                 || ':' || (select count(*) from exchange_document d join collectivity c on c.id = d.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) || '/' || max(a.status) from cohort_application a join collectivity c on c.id = a.collectivity_id
+                           where c.slug = 'taroudant')
+                || ':' || (select count(*) from cohort_document d join collectivity c on c.id = d.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) from cohort_answer x join collectivity c on c.id = x.collectivity_id where c.slug = 'taroudant')
+                || ':' || (select count(*) from cohort_appeal x join collectivity c on c.id = x.collectivity_id where c.slug = 'taroudant')
                 || ':' || (select count(*) || '/' || count(x.answer) from exchange_comment x join collectivity c on c.id = x.collectivity_id
                            where c.slug = 'taroudant')
                 || ':' || (select count(*) from audit_entry e join account a on a.id = e.actor_id
@@ -307,7 +349,12 @@ class TenancyTests {
                 select (select count(*) from network_methodology)
                 || ':' || (select count(*) || '/' || coalesce(sum(version), 0) from exchange_event)
                 || ':' || (select count(*) from exchange_registration)
-                || ':' || (select count(*) from exchange_comment where hidden_at is not null)""")
+                || ':' || (select count(*) from exchange_comment where hidden_at is not null)
+                || ':' || (select count(*) || '/' || max(status) from cohort_call)
+                || ':' || (select count(*) from cohort_criterion)
+                || ':' || (select count(*) from cohort_reviewer)
+                || ':' || (select count(*) from cohort_review)
+                || ':' || (select count(*) from cohort_result)""")
                 .query(String.class).single();
     }
 
