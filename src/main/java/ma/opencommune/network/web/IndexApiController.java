@@ -67,7 +67,12 @@ class IndexApiController {
     private final Methodologies methodologies;
     private final org.springframework.context.MessageSource messages;
 
-    IndexApiController(IndexReader reader, OpennessIndex index, Methodologies methodologies, org.springframework.context.MessageSource messages) {
+    /** The whole network's ranking changes only when the index is computed: kept a few seconds, like the public pages. */
+    private final ma.opencommune.platform.ShortLivedCache<IndexPeriod, Ranking> rankings;
+
+    IndexApiController(IndexReader reader, OpennessIndex index, Methodologies methodologies, org.springframework.context.MessageSource messages,
+            @org.springframework.beans.factory.annotation.Value("${opencommune.public-cache.max-age:10s}") java.time.Duration maxAge) {
+        this.rankings = new ma.opencommune.platform.ShortLivedCache<>(maxAge, 64);
         this.messages = messages;
         this.reader = reader;
         this.index = index;
@@ -79,10 +84,12 @@ class IndexApiController {
     Ranking ranking(@Parameter(description = "12m (default), a year (2025) or the month a twelve-month period ends with (2026-11)")
             @RequestParam(required = false) String period) {
         IndexPeriod p = reader.period(period);
-        List<IndexReader.Ranked> rows = reader.ranking(p, null, null, null, "fr");
-        List<Member> members = rows.stream().map(r -> member(r.member(), r.score())).toList();
-        MemberScore first = rows.stream().map(IndexReader.Ranked::score).filter(s -> s != null).findFirst().orElse(null);
-        return new Ranking(period(p), first == null ? null : first.methodologyVersion(), first == null ? null : first.computedAt(), members);
+        return rankings.get(p, () -> {
+            List<IndexReader.Ranked> rows = reader.ranking(p, null, null, null, "fr");
+            List<Member> members = rows.stream().map(r -> member(r.member(), r.score())).toList();
+            MemberScore first = rows.stream().map(IndexReader.Ranked::score).filter(s -> s != null).findFirst().orElse(null);
+            return new Ranking(period(p), first == null ? null : first.methodologyVersion(), first == null ? null : first.computedAt(), members);
+        });
     }
 
     @GetMapping("/{slug}")

@@ -28,6 +28,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import ma.opencommune.platform.web.SameForEveryAnonymousVisitor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,9 +60,14 @@ class IndexPagesController {
         this.messages = messages;
     }
 
+    /** Members per page of the ranking: a phone's page stays light, and a page is rendered once for all anonymous visitors. */
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/index")
+    @SameForEveryAnonymousVisitor
     String ranking(Lang lang, @RequestParam(required = false) String period, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String region, @RequestParam(required = false) String cohort, HttpServletResponse response, Model model) {
+            @RequestParam(required = false) String region, @RequestParam(required = false) String cohort,
+            @RequestParam(required = false) String page, HttpServletResponse response, Model model) {
         IndexPeriod p = reader.find(period).orElse(null);
         if (p == null) {
             return reader.badPeriod(response, model);
@@ -71,7 +77,13 @@ class IndexPagesController {
         java.util.Set<String> cohorts = reader.cohorts();
         String cohortFilter = cohort != null && cohorts.contains(cohort) ? cohort : null;
         CollectivityType typeFilter = IndexReader.type(type);
-        List<IndexReader.Ranked> rows = reader.ranking(p, typeFilter, regionFilter, cohortFilter, lang.code());
+        List<IndexReader.Ranked> all = reader.ranking(p, typeFilter, regionFilter, cohortFilter, lang.code());
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(pages, Math.max(1, parsePage(page)));
+        List<IndexReader.Ranked> rows = all.subList((current - 1) * PAGE_SIZE, Math.min(all.size(), current * PAGE_SIZE));
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", all.size());
         Map<Long, Collectivity> regionsById = new LinkedHashMap<>();
         regions.forEach(r -> regionsById.put(r.id(), r));
         model.addAttribute("period", p);
@@ -87,6 +99,14 @@ class IndexPagesController {
         model.addAttribute("selectedCohort", cohortFilter == null ? "" : cohortFilter);
         model.addAttribute("lastComputed", index.lastComputed().orElse(null));
         return "network/index/ranking";
+    }
+
+    private static int parsePage(String page) {
+        try {
+            return page == null ? 1 : Integer.parseInt(page.trim());
+        } catch (NumberFormatException notANumber) {
+            return 1;
+        }
     }
 
     /** One row per member with every indicator's status, value and score, streamed. */
@@ -129,6 +149,7 @@ class IndexPagesController {
     }
 
     @GetMapping("/index/{slug}")
+    @SameForEveryAnonymousVisitor
     String member(Lang lang, @PathVariable String slug, @RequestParam(required = false) String period, HttpServletResponse response,
             Model model) {
         Collectivity member = reader.member(slug);
@@ -154,6 +175,7 @@ class IndexPagesController {
     }
 
     @GetMapping("/index/{slug}/{code}")
+    @SameForEveryAnonymousVisitor
     String indicator(Lang lang, @PathVariable String slug, @PathVariable String code, @RequestParam(required = false) String period,
             HttpServletResponse response, Model model) {
         Collectivity member = reader.member(slug);
