@@ -59,11 +59,12 @@ run_sql() { { echo "set search_path to $PG_SCHEMA;"; cat; } | pg -f -; }
 start_pg_app() {
   APP_DATA="$(mktemp -d)"
   : >"$APP_LOG"
+  # out-of-order: a schema kept (KEEP=1) by an earlier jar may lack a migration numbered below its newest one.
   OPENCOMMUNE_DEMO=false OPENCOMMUNE_CRYPTO_KEY="$(head -c 32 /dev/urandom | base64)" \
     DATABASE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=$PG_SCHEMA" \
     DATABASE_USERNAME="$PG_USER" DATABASE_PASSWORD="${PG_PASSWORD:-}" \
     java -jar "$JAR" --spring.profiles.active=postgres --server.port="$PORT" --opencommune.data-dir="$APP_DATA" \
-    --spring.flyway.schemas="$PG_SCHEMA" --opencommune.secure-cookie=false "$@" >"$APP_LOG" 2>&1 &
+    --spring.flyway.schemas="$PG_SCHEMA" --spring.flyway.out-of-order=true --opencommune.secure-cookie=false "$@" >"$APP_LOG" 2>&1 &
   APP_PID=$!
 }
 
