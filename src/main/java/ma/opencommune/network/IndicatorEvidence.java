@@ -68,7 +68,7 @@ public class IndicatorEvidence {
             case DECISIONS_PUBLICATION_DAYS -> {
                 int best = indicator.scale().best().intValue();
                 CouncilEvidence.Listing<CouncilEvidence.SessionLine> s = council.sessions(c, from, to, best, limit);
-                List<Evidence.Row> rows = s.lines().stream().map(l -> new Evidence.Row(l.kind().name().toLowerCase(java.util.Locale.ROOT), null,
+                List<Evidence.Row> rows = s.lines().stream().map(l -> new Evidence.Row(l.kind().name(), null,
                         l.heldOn(), l.heldOn().plusDays(best), l.lastPublishedOn(), l.days(), l.late(), base + "/council/sessions/" + l.id()))
                         .toList();
                 yield evidence(indicator, s.total(), s.late(), rows, null);
