@@ -331,7 +331,7 @@ measure_recompute() {
 
 measure_page() {  # label url
   local code
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$2")
+  code=$(curl -s -o /dev/null -w '%{http_code}' "${2//\{n\}/1}")
   if [ "$code" != 200 ]; then
     echo "$1: $2 answers $code (page not built yet?): skipped"
     return 0
@@ -350,8 +350,12 @@ measure_dashboard() {
                  where s.rank_position is not null order by s.period_key desc, s.rank_position limit 1")
   slug="${slug:-bn-commune-1}"
   measure_page "pg ranking (1,600)   " "$BASE/fr/network/index"
-  measure_page "pg member page       " "$BASE/fr/network/index/$slug"
+  FROM=1 TO=32 measure_page "pg ranking, any page " "$BASE/fr/network/index?page={n}"
+  FROM=1 TO=1513 measure_page "pg member pages      " "$BASE/fr/network/index/bn-commune-{n}"
   measure_page "pg API ranking       " "$BASE/api/v1/network/index"
+  # With a cookie every request is rendered afresh (AnonymousPageCache serves only cookie-less visitors).
+  COOKIE="bench=1" measure_page "pg ranking, afresh   " "$BASE/fr/network/index"
+  COOKIE="bench=1" FROM=1 TO=1513 measure_page "pg member, afresh    " "$BASE/fr/network/index/bn-commune-{n}"
 }
 
 # Sourced with BENCH_DEFINE_ONLY=1 to reuse the functions (e.g. to EXPLAIN a façade statement by hand).

@@ -110,6 +110,9 @@ class IndexPagesTests {
                 "Les dossiers derrière ce chiffre");
         String ar = page("/ar/network/index/taroudant/decisions-publication-days");
         assertThat(ar).contains("أجل نشر مقررات المجلس", "100 عند 8");
+        // Records are named in the reader's language: a session by its kind, a dataset by its name, never by a code.
+        assertThat(page("/fr/network/index/taroudant/decisions-publication-days")).contains("Session ordinaire").doesNotContain(">ORDINARY<");
+        assertThat(page("/fr/network/index/taroudant/machine-readable")).contains("Budget (CSV)").doesNotContain(">budget<");
         mvc.perform(get("/fr/network/index/taroudant/not-an-indicator")).andExpect(status().isNotFound());
         mvc.perform(get("/fr/network/index/province-tata/requests-in-time")).andExpect(status().isNotFound());
     }
