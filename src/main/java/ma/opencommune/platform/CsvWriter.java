@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  * Every CSV the platform hands out (signatory lists, council decisions, budgets, statistics): RFC 4180 (comma-separated,
  * CRLF, a field quoted when it holds a quote, comma, semicolon or line break), UTF-8 with a byte-order mark so that Excel
  * opens Arabic and Tifinagh as written, and a cell a spreadsheet would take for a formula (starting with = + - @, a tab
- * or a carriage return) prefixed with an apostrophe: text typed by a citizen must never run on a staff computer. A plain
- * signed decimal such as {@code -8.877} is a number, not a formula, and is written as it is.
+ * or a carriage return) prefixed with an apostrophe: text typed by a citizen must never run on a staff computer.
  * Rows are written as they come through a buffer, so an export of any size streams.
  */
 public final class CsvWriter {
@@ -21,8 +20,6 @@ public final class CsvWriter {
     /** The content type every CSV download is served with. */
     public static final String CONTENT_TYPE = "text/csv;charset=UTF-8";
     private static final String CRLF = "\r\n";
-    /** A plain signed decimal (a longitude, a balance): a spreadsheet reads it as a number, never as a formula. */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
 
     private final Writer out;
 
@@ -68,7 +65,7 @@ public final class CsvWriter {
     /** One field: guarded against formula injection, then quoted as RFC 4180 asks; null is an empty field. */
     public static String cell(String value) {
         String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !NUMBER.matcher(v).matches()) {
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
         if (v.indexOf('"') >= 0 || v.indexOf(',') >= 0 || v.indexOf(';') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
