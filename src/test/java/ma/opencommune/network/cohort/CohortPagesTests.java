@@ -150,6 +150,8 @@ class CohortPagesTests {
         }
         String fr = mvc.perform(get("/fr/network/calls/" + id)).andReturn().getResponse().getContentAsString();
         assertThat(fr).contains("Tiznit").contains("Rejeté").contains("Plan d’action clair");
+        // The frozen index period is named as the index names it, not by its stored key.
+        assertThat(fr).contains("figées à la clôture : période 12 mois jusqu’à").doesNotContain("période R20");
         mvc.perform(get("/fr/network/admin/calls/" + id).with(as(users, "coordinator@opencommune.demo"))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Nadia Evaluatrice")));
         mvc.perform(get("/fr/network/review/calls/" + id).with(as(users, "reviewer1@opencommune.demo"))).andExpect(status().isOk());
