@@ -186,11 +186,15 @@ public class CohortApplications {
                 + " where d.id = ? and d.collectivity_id = ? and a.call_id = ?").params(documentId, c.id(), callId));
     }
 
-    /** A document of a submitted application, for the call's reviewers and the coordinator. */
+    /**
+     * A document of a submitted application, for the call's reviewers and the coordinator; not found when the applicant
+     * is one of {@code conflicts} (a reviewer's own collectivities, whose applications they neither see nor score).
+     */
     @Transactional(readOnly = true)
-    public File submittedDocument(long callId, long documentId) {
+    public File submittedDocument(long callId, long documentId, java.util.Collection<Long> conflicts) {
         return file(jdbc.sql("select file_name, content_type, size_bytes, storage_key from cohort_document d join cohort_application a on a.id = d.application_id"
-                + " where d.id = ? and a.call_id = ? and a.status = 'SUBMITTED'").params(documentId, callId));
+                + " where d.id = :document and a.call_id = :call and a.status = 'SUBMITTED' and a.collectivity_id not in (:conflicts)")
+                .param("document", documentId).param("call", callId).param("conflicts", conflicts.isEmpty() ? List.of(-1L) : conflicts));
     }
 
     private File file(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec) {

@@ -165,6 +165,8 @@ class CohortSelectionTests {
         Map<String, Long> apps = new java.util.LinkedHashMap<>();
         for (String slug : new String[] {"taroudant", "tiznit", "tafraout"}) {
             Collectivity c = territory.require(slug);
+            applications.upload(admin, c, id, new org.springframework.mock.web.MockMultipartFile("file", slug + ".pdf", "application/pdf",
+                    ("%PDF-1.4 " + slug).getBytes(java.nio.charset.StandardCharsets.US_ASCII)), closes);
             apply(admin, c, id, closes);
             apps.put(slug, rows.application(id, c.id()).orElseThrow().id());
         }
@@ -209,6 +211,21 @@ class CohortSelectionTests {
         assertThatThrownBy(() -> results.publish(coordinator(), s.callId()))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.messageKey()).isEqualTo("network.cohort.error.reviews-missing"));
         assertThat(results.missingReviews(s.callId())).hasSize(2);
+    }
+
+    @Test
+    void aReviewerCannotOpenTheDocumentsOfTheirOwnCollectivitysApplication() throws Exception {
+        Scenario s = closedWithThree(2);
+        long doc = jdbc.sql("select id from cohort_document where application_id = ?").param(s.applications().get("taroudant")).query(Long.class).single();
+        try (var in = applications.submittedDocument(s.callId(), doc, results.conflicts(s.reviewer())).content()) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.4 taroudant");
+        }
+        assertThat(results.conflicts(s.conflicted())).contains(territory.require("taroudant").id());
+        assertThatThrownBy(() -> applications.submittedDocument(s.callId(), doc, results.conflicts(s.conflicted())))
+                .isInstanceOf(ma.opencommune.platform.NotFoundException.class);
+        long tiznitDoc = jdbc.sql("select id from cohort_document where application_id = ?").param(s.applications().get("tiznit")).query(Long.class)
+                .single();
+        applications.submittedDocument(s.callId(), tiznitDoc, results.conflicts(s.conflicted())).content().close();
     }
 
     @Test

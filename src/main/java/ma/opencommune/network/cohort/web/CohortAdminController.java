@@ -212,7 +212,7 @@ class CohortAdminController {
     void document(@AuthenticationPrincipal AccountUser user, @PathVariable long callId, @PathVariable long documentId, HttpServletResponse response)
             throws IOException {
         calls.call(user, callId);
-        CohortApplicationController.send(applications.submittedDocument(callId, documentId), response);
+        CohortApplicationController.send(applications.submittedDocument(callId, documentId, java.util.Set.of()), response);
     }
 
     private static String here(Lang lang, long callId) {

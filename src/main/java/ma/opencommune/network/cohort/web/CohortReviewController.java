@@ -78,6 +78,6 @@ class CohortReviewController {
     void document(@PathVariable long callId, @PathVariable long documentId, @AuthenticationPrincipal AccountUser user, HttpServletResponse response)
             throws IOException {
         results.reviewerCall(user, callId);
-        CohortApplicationController.send(applications.submittedDocument(callId, documentId), response);
+        CohortApplicationController.send(applications.submittedDocument(callId, documentId, results.conflicts(user)), response);
     }
 }
