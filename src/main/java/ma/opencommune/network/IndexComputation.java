@@ -45,6 +45,7 @@ public class IndexComputation {
 
     private final IndexMeasures measures;
     private final Methodologies methodologies;
+    private final OpennessIndex index;
     private final Territory territory;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -52,10 +53,11 @@ public class IndexComputation {
     private final Clock clock;
     private final int threads;
 
-    IndexComputation(IndexMeasures measures, Methodologies methodologies, Territory territory, JdbcClient jdbc, JdbcTemplate template,
+    IndexComputation(IndexMeasures measures, Methodologies methodologies, OpennessIndex index, Territory territory, JdbcClient jdbc, JdbcTemplate template,
             TransactionTemplate transactions, Clock clock, @Value("${opencommune.network.index.threads:4}") int threads) {
         this.measures = measures;
         this.methodologies = methodologies;
+        this.index = index;
         this.territory = territory;
         this.jdbc = jdbc;
         this.template = template;
@@ -89,7 +91,7 @@ public class IndexComputation {
         due.add(IndexPeriod.rolling(month, today));
         due.add(IndexPeriod.year(today.getYear(), today));
         Map<String, LocalDate> computed = new LinkedHashMap<>();
-        jdbc.sql("select period_key, min(computed_at) from network_index_score group by period_key").query((java.sql.ResultSet rs) -> {
+        jdbc.sql("select period_key, computed_at from network_index_period").query((java.sql.ResultSet rs) -> {
             computed.put(rs.getString(1), rs.getTimestamp(2).toInstant().atZone(ma.opencommune.platform.Morocco.ZONE).toLocalDate());
         });
         List<IndexPeriod> closed = new ArrayList<>();
@@ -118,6 +120,7 @@ public class IndexComputation {
         rank(results);
         Instant now = Instant.now(clock);
         transactions.executeWithoutResult(tx -> store(period, methodology, results, now));
+        index.computedHere();
         log.info("Openness index {}: {} members computed with methodology v{} in {} ms", period.key(), members.size(), methodology.version(),
                 (System.nanoTime() - started) / 1_000_000);
         return members.size();
@@ -186,6 +189,11 @@ public class IndexComputation {
         jdbc.sql("delete from network_indicator_value where period_key = ?").param(period.key()).update();
         jdbc.sql("delete from network_index_score where period_key = ?").param(period.key()).update();
         Timestamp at = Timestamp.from(now);
+        // A new generation tells every node that its copy of this period's ranking is out of date (OpennessIndex).
+        long generation = jdbc.sql("select coalesce(max(generation), 0) + 1 from network_index_period").query(Long.class).single();
+        jdbc.sql("delete from network_index_period where period_key = ?").param(period.key()).update();
+        jdbc.sql("insert into network_index_period (period_key, generation, methodology_version, members, computed_at) values (?, ?, ?, ?, ?)")
+                .params(period.key(), generation, methodology.version(), results.size(), at).update();
         List<Object[]> scores = new ArrayList<>();
         List<Object[]> values = new ArrayList<>();
         for (Computed c : results) {

@@ -27,6 +27,7 @@ public class Methodologies {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Map<Integer, Methodology> published = new java.util.concurrent.ConcurrentHashMap<>();
 
     Methodologies(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
@@ -40,9 +41,16 @@ public class Methodologies {
         return version(latest).orElseThrow();
     }
 
+    /** A published version, kept in memory once read: a version never changes, on any node. */
     @Transactional(readOnly = true)
     public Optional<Methodology> version(int version) {
-        return versions(version, version).stream().findFirst();
+        Methodology kept = published.get(version);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<Methodology> read = versions(version, version).stream().findFirst();
+        read.ifPresent(m -> published.putIfAbsent(version, m));
+        return read;
     }
 
     /** Every version, the newest first. */
@@ -103,7 +111,8 @@ public class Methodologies {
                     .params(version, i.name(), indicatorWeights.getOrDefault(i, 0)).update();
         }
         events.publishEvent(new MethodologyPublished(UUID.randomUUID(), now, actorId, version));
-        return version(version).orElseThrow();
+        // Read without keeping it: this transaction may still roll back.
+        return versions(version, version).get(0);
     }
 
     static Map<String, String> validate(Map<Pillar, Integer> pillarWeights, Map<Indicator, Integer> indicatorWeights, String noteAr,

@@ -4,23 +4,33 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import ma.opencommune.platform.Morocco;
+import ma.opencommune.platform.ShortLivedCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The stored results of the openness index, as pages, the API and the cohort selection read them: every read is one
- * statement over the snapshots, whatever the number of members. Results are written by {@link IndexComputation}.
+ * The stored results of the openness index, as pages, the API and the cohort selection read them. Results are written
+ * by {@link IndexComputation}, at most a few times an hour, and read by every visitor of the dashboard: each node keeps
+ * a period's ranking in memory ({@link Snapshot}) until a computation gives the period a new generation in
+ * {@code network_index_period}, which the node reads at most once every {@code opencommune.public-cache.max-age}
+ * (DESIGN.md: caches are invalidated through the database). Other reads are one statement whatever the number of members.
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,12 +44,32 @@ public class OpennessIndex {
     private static final String SCORE_COLUMNS = "period_key, collectivity_id, period_from, period_to, methodology_version, score, coverage,"
             + " rank_position, transparency, access, participation, digital, computed_at";
 
+    /** A computed period as {@code network_index_period} records it. */
+    private record Stamp(long generation, Instant computedAt) {
+    }
+
+    /**
+     * Every member's result for a period as one computation stored them: ranked members first by rank, then those
+     * without a score. {@code generation} is 0 for a period never computed (then {@code ranking} is empty).
+     */
+    public record Snapshot(String periodKey, long generation, List<MemberScore> ranking, Map<Long, MemberScore> byMember) {
+
+        public Optional<MemberScore> score(long collectivityId) {
+            return Optional.ofNullable(byMember.get(collectivityId));
+        }
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** The computed periods, read again at most once per max-age (at every call when it is zero, as in tests). */
+    private final ShortLivedCache<Boolean, Map<String, Stamp>> computed;
+    /** The rankings this node read, by period key, replaced when their period's generation moves on. */
+    private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
 
-    OpennessIndex(JdbcClient jdbc, Clock clock) {
+    OpennessIndex(JdbcClient jdbc, Clock clock, @Value("${opencommune.public-cache.max-age:10s}") Duration maxAge) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.computed = new ShortLivedCache<>(maxAge, 1);
     }
 
     public LocalDate today() {
@@ -59,20 +89,41 @@ public class OpennessIndex {
     /** The periods with stored results, the newest first (rolling months, then calendar years). */
     public List<IndexPeriod> periods() {
         LocalDate today = today();
-        return jdbc.sql("select distinct period_key from network_index_score order by period_key desc").query(String.class).list().stream()
-                .map(k -> IndexPeriod.ofKey(k, today)).flatMap(Optional::stream).toList();
+        return computed().keySet().stream().sorted(Comparator.reverseOrder()).map(k -> IndexPeriod.ofKey(k, today)).flatMap(Optional::stream)
+                .toList();
     }
 
     /** Every member's result for the period: ranked ones first by rank, then those without a score. */
     public List<MemberScore> ranking(IndexPeriod period) {
-        return jdbc.sql("select " + SCORE_COLUMNS + " from network_index_score where period_key = ?"
-                + " order by case when rank_position is null then 1 else 0 end, rank_position, collectivity_id")
-                .param(period.key()).query(OpennessIndex::score).list();
+        return snapshot(period).ranking();
     }
 
     public Optional<MemberScore> score(long collectivityId, IndexPeriod period) {
-        return jdbc.sql("select " + SCORE_COLUMNS + " from network_index_score where period_key = ? and collectivity_id = ?")
-                .params(period.key(), collectivityId).query(OpennessIndex::score).optional();
+        return snapshot(period).score(collectivityId);
+    }
+
+    /**
+     * The period's results as last computed: from this node's memory while the period's generation has not moved, else
+     * read in one statement and kept. Two visitors who find it out of date at once may both read it; either copy is right.
+     */
+    public Snapshot snapshot(IndexPeriod period) {
+        Stamp stamp = computed().get(period.key());
+        if (stamp == null) {
+            snapshots.remove(period.key());
+            return new Snapshot(period.key(), 0, List.of(), Map.of());
+        }
+        Snapshot kept = snapshots.get(period.key());
+        if (kept != null && kept.generation() == stamp.generation()) {
+            return kept;
+        }
+        List<MemberScore> ranking = jdbc.sql("select " + SCORE_COLUMNS + " from network_index_score where period_key = ?"
+                + " order by case when rank_position is null then 1 else 0 end, rank_position, collectivity_id")
+                .param(period.key()).query(OpennessIndex::score).list();
+        Map<Long, MemberScore> byMember = new HashMap<>();
+        ranking.forEach(s -> byMember.put(s.collectivityId(), s));
+        Snapshot fresh = new Snapshot(period.key(), stamp.generation(), List.copyOf(ranking), Collections.unmodifiableMap(byMember));
+        snapshots.merge(period.key(), fresh, (a, b) -> a.generation() >= b.generation() ? a : b);
+        return fresh;
     }
 
     /** The member's indicators for the period, in the catalogue's order (empty when the period was not computed). */
@@ -80,7 +131,7 @@ public class OpennessIndex {
         List<IndicatorValue> values = new ArrayList<>(jdbc.sql("select " + VALUE_COLUMNS + " from network_indicator_value"
                 + " where period_key = ? and collectivity_id = ?").params(period.key(), collectivityId).query(OpennessIndex::valueRow).list()
                 .stream().filter(v -> v != null).toList());
-        values.sort(java.util.Comparator.comparing(IndicatorValue::indicator));
+        values.sort(Comparator.comparing(IndicatorValue::indicator));
         return values;
     }
 
@@ -94,7 +145,7 @@ public class OpennessIndex {
                         all.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(v);
                     }
                 });
-        all.values().forEach(l -> l.sort(java.util.Comparator.comparing(IndicatorValue::indicator)));
+        all.values().forEach(l -> l.sort(Comparator.comparing(IndicatorValue::indicator)));
         return all;
     }
 
@@ -104,14 +155,33 @@ public class OpennessIndex {
                 + " and period_key like 'R%' order by period_key desc limit " + TREND_MONTHS)
                 .param(collectivityId).query(OpennessIndex::score).list();
         List<MemberScore> trend = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(trend);
+        Collections.reverse(trend);
         return trend;
+    }
+
+    /** Moves on with every computation of any period (0 before the first): what every stored result depends on. */
+    public long generation() {
+        return computed().values().stream().mapToLong(Stamp::generation).max().orElse(0);
     }
 
     /** When results were last computed, if ever. */
     public Optional<Instant> lastComputed() {
-        return Optional.ofNullable(jdbc.sql("select max(computed_at) from network_index_score").query(java.sql.Timestamp.class).optional()
-                .orElse(null)).map(java.sql.Timestamp::toInstant);
+        return computed().values().stream().map(Stamp::computedAt).max(Comparator.naturalOrder());
+    }
+
+    /** A computation on this node committed: it shows here at once, and on other nodes within max-age. */
+    void computedHere() {
+        computed.clear();
+    }
+
+    private Map<String, Stamp> computed() {
+        return computed.get(Boolean.TRUE, () -> {
+            Map<String, Stamp> periods = new HashMap<>();
+            jdbc.sql("select period_key, generation, computed_at from network_index_period").query((ResultSet rs) -> {
+                periods.put(rs.getString(1), new Stamp(rs.getLong(2), rs.getTimestamp(3).toInstant()));
+            });
+            return Collections.unmodifiableMap(periods);
+        });
     }
 
     private static final String VALUE_COLUMNS = "indicator, status, measured, numerator, denominator, lower_bound, upper_bound, score";

@@ -2,7 +2,9 @@ package ma.opencommune.network.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,12 +17,18 @@ import ma.opencommune.network.Methodologies;
 import ma.opencommune.network.OpennessIndex;
 import ma.opencommune.network.Pillar;
 import ma.opencommune.platform.NotFoundException;
+import ma.opencommune.platform.ShortLivedCache;
 import ma.opencommune.territory.Collectivity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The openness index as data: the ranking of a period and one member's detail with every indicator and its trend.
@@ -67,29 +75,45 @@ class IndexApiController {
     private final Methodologies methodologies;
     private final org.springframework.context.MessageSource messages;
 
-    /** The whole network's ranking changes only when the index is computed: kept a few seconds, like the public pages. */
-    private final ma.opencommune.platform.ShortLivedCache<IndexPeriod, Ranking> rankings;
+    /** A ranking written as JSON, with its entity tag. */
+    private record Body(byte[] json, String etag) {
+    }
+
+    /**
+     * The whole network's ranking as JSON, written once per computation of its period (a new generation is a new key)
+     * and kept a few seconds more than that, since the members' names may change: every request for it used to write
+     * 1,600 members' results again.
+     */
+    private final ShortLivedCache<String, Body> rankings;
+    private final JsonMapper json;
 
     IndexApiController(IndexReader reader, OpennessIndex index, Methodologies methodologies, org.springframework.context.MessageSource messages,
-            @org.springframework.beans.factory.annotation.Value("${opencommune.public-cache.max-age:10s}") java.time.Duration maxAge) {
-        this.rankings = new ma.opencommune.platform.ShortLivedCache<>(maxAge, 64);
+            JsonMapper json, @Value("${opencommune.public-cache.max-age:10s}") java.time.Duration maxAge) {
+        this.rankings = new ShortLivedCache<>(maxAge, 64);
         this.messages = messages;
         this.reader = reader;
         this.index = index;
         this.methodologies = methodologies;
+        this.json = json;
     }
 
     @GetMapping
     @Operation(summary = "The ranking of a period: ranked members first, then those without a score")
-    Ranking ranking(@Parameter(description = "12m (default), a year (2025) or the month a twelve-month period ends with (2026-11)")
+    @ApiResponse(responseCode = "200", description = "The ranking; its ETag changes when the period is computed again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Ranking.class)))
+    ResponseEntity<byte[]> ranking(@Parameter(description = "12m (default), a year (2025) or the month a twelve-month period ends with (2026-11)")
             @RequestParam(required = false) String period) {
         IndexPeriod p = reader.period(period);
-        return rankings.get(p, () -> {
+        Body body = rankings.get(p.key() + '/' + p.to() + '/' + index.snapshot(p).generation(), () -> {
             List<IndexReader.Ranked> rows = reader.ranking(p, null, null, null, "fr");
             List<Member> members = rows.stream().map(r -> member(r.member(), r.score())).toList();
             MemberScore first = rows.stream().map(IndexReader.Ranked::score).filter(s -> s != null).findFirst().orElse(null);
-            return new Ranking(period(p), first == null ? null : first.methodologyVersion(), first == null ? null : first.computedAt(), members);
+            byte[] bytes = json.writeValueAsBytes(new Ranking(period(p), first == null ? null : first.methodologyVersion(),
+                    first == null ? null : first.computedAt(), members));
+            return new Body(bytes, '"' + DigestUtils.md5DigestAsHex(bytes) + '"');
         });
+        // An If-None-Match with this tag is answered 304 without a body (HttpEntityMethodProcessor).
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(body.etag()).body(body.json());
     }
 
     @GetMapping("/{slug}")
@@ -109,13 +133,13 @@ class IndexApiController {
 
     /** A malformed or future period: a 400 problem saying which values are accepted. */
     @org.springframework.web.bind.annotation.ExceptionHandler(IndexReader.BadPeriod.class)
-    org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail> badPeriod(jakarta.servlet.http.HttpServletRequest request,
+    ResponseEntity<org.springframework.http.ProblemDetail> badPeriod(jakarta.servlet.http.HttpServletRequest request,
             java.util.Locale locale) {
         var problem = org.springframework.http.ProblemDetail.forStatus(org.springframework.http.HttpStatus.BAD_REQUEST);
         problem.setTitle(messages.getMessage("error.400.title", null, "Bad request", locale));
         problem.setDetail(messages.getMessage("network.api.period-invalid", null, locale));
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        return org.springframework.http.ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static IndicatorRow row(IndicatorValue v, int weight) {

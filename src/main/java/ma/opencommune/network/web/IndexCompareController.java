@@ -74,10 +74,8 @@ class IndexCompareController {
             model.addAttribute("error", "network.index.compare.same");
             return "network/index/compare";
         }
-        Map<Long, MemberScore> scores = new LinkedHashMap<>();
-        index.ranking(p).forEach(s -> scores.put(s.collectivityId(), s));
-        model.addAttribute("left", side(ca, scores.get(ca.id()), p));
-        model.addAttribute("right", side(cb, scores.get(cb.id()), p));
+        model.addAttribute("left", side(ca, index.score(ca.id(), p).orElse(null), p));
+        model.addAttribute("right", side(cb, index.score(cb.id(), p).orElse(null), p));
         return "network/index/compare";
     }
 

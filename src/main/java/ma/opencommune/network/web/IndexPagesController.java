@@ -73,11 +73,11 @@ class IndexPagesController {
             return reader.badPeriod(response, model);
         }
         List<Collectivity> regions = reader.regions();
-        String regionFilter = regions.stream().anyMatch(r -> r.slug().equals(region)) ? region : null;
+        Collectivity regionFilter = regions.stream().filter(r -> r.slug().equals(region)).findFirst().orElse(null);
         java.util.Set<String> cohorts = reader.cohorts();
         String cohortFilter = cohort != null && cohorts.contains(cohort) ? cohort : null;
         CollectivityType typeFilter = IndexReader.type(type);
-        List<IndexReader.Ranked> all = reader.ranking(p, typeFilter, regionFilter, cohortFilter, lang.code());
+        List<IndexReader.Ranked> all = reader.ranking(p, typeFilter, regionFilter == null ? null : regionFilter.id(), cohortFilter, lang.code());
         int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(pages, Math.max(1, parsePage(page)));
         List<IndexReader.Ranked> rows = all.subList((current - 1) * PAGE_SIZE, Math.min(all.size(), current * PAGE_SIZE));
@@ -95,7 +95,7 @@ class IndexPagesController {
         model.addAttribute("types", CollectivityType.values());
         model.addAttribute("pillars", Pillar.values());
         model.addAttribute("selectedType", typeFilter == null ? "" : typeFilter.name());
-        model.addAttribute("selectedRegion", regionFilter == null ? "" : regionFilter);
+        model.addAttribute("selectedRegion", regionFilter == null ? "" : regionFilter.slug());
         model.addAttribute("selectedCohort", cohortFilter == null ? "" : cohortFilter);
         model.addAttribute("lastComputed", index.lastComputed().orElse(null));
         return "network/index/ranking";

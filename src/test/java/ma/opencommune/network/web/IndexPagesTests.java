@@ -3,6 +3,7 @@ package ma.opencommune.network.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -156,6 +157,11 @@ class IndexPagesTests {
                 .andExpect(jsonPath("$.members[0].slug").exists())
                 .andExpect(jsonPath("$.members[0].pillars").exists())
                 .andExpect(jsonPath("$.members[?(@.slug == 'taroudant')].names.fr").value("Taroudant"));
+        // A client that has the ranking asks again with its entity tag: 304 and no body until it changes.
+        String etag = mvc.perform(get("/api/v1/network/index")).andExpect(header().exists("ETag")).andReturn().getResponse().getHeader("ETag");
+        mvc.perform(get("/api/v1/network/index").header("If-None-Match", etag)).andExpect(status().isNotModified())
+                .andExpect(content().string(""));
+        mvc.perform(get("/api/v1/network/index").header("If-None-Match", "\"other\"")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/network/index/taroudant")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.slug").value("taroudant"))
                 .andExpect(jsonPath("$.indicators.length()").value(16))
@@ -190,6 +196,8 @@ class IndexPagesTests {
             jdbc.sql("delete from network_indicator_value where period_key = ? and collectivity_id <> ?").params(period.key(), taroudantId()).update();
             jdbc.sql("delete from network_index_score where period_key = ? and collectivity_id not in (?, ?)")
                     .params(period.key(), taroudantId(), soussMassaId()).update();
+            // As a computation would: the pages read the period's ranking again.
+            jdbc.sql("update network_index_period set generation = generation + 1000 where period_key = ?").param(period.key()).update();
             for (int i = 0; i < urls.size(); i++) {
                 assertThat(statements(urls.get(i))).as(urls.get(i)).isEqualTo(before[i]);
             }
