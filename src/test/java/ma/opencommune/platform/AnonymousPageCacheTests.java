@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
+import java.util.List;
 import ma.opencommune.program.ProgramFixtures;
 import ma.opencommune.support.IntegrationTest;
 import ma.opencommune.support.Logins;
@@ -104,5 +105,43 @@ class AnonymousPageCacheTests {
         assertThat(second.statements()).isZero();
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(fetch(get(page).with(Logins.as(users, "staff@taroudant.demo"))).statements()).isPositive();
+    }
+
+    @Autowired
+    ma.opencommune.network.IndexComputation computation;
+    @Autowired
+    ma.opencommune.network.OpennessIndex index;
+
+    @Test
+    void keptPagesGoGzippedToBrowsersThatAcceptItAndInflatedToOthers() throws Exception {
+        String page = "/fr/network/index";
+        Answer first = fetch(get(page));
+        MockHttpServletResponse zipped = mvc.perform(get(page).header("Accept-Encoding", "gzip, deflate, br")).andReturn().getResponse();
+        assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(zipped.getHeaders("Vary")).contains("Accept-Encoding");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.getContentAsByteArray()))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(first.body());
+        }
+        MockHttpServletResponse refused = mvc.perform(get(page).header("Accept-Encoding", "gzip;q=0, identity")).andReturn().getResponse();
+        assertThat(refused.getHeader("Content-Encoding")).isNull();
+        assertThat(refused.getContentAsString()).isEqualTo(first.body());
+    }
+
+    @Test
+    void aMembersIndexPageIsKeptUntilTheIndexIsComputedAgain() throws Exception {
+        String page = "/fr/network/index/taroudant";
+        String drillDown = "/fr/network/index/taroudant/requests-in-time";
+        Answer first = fetch(get(page));
+        assertThat(first.status()).isEqualTo(200);
+        fetch(get(drillDown));
+        assertThat(fetch(get(page)).statements()).as("kept under the index's generation").isZero();
+        assertThat(fetch(get(drillDown)).statements()).as("a drill-down is kept a few seconds, like other pages").isZero();
+
+        computation.recompute(index.currentPeriod());
+        Answer after = fetch(get(page));
+        assertThat(after.statements()).as("a computation is a new generation: rendered again").isPositive();
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(fetch(get(page)).statements()).isZero();
+        assertThat(fetch(get(drillDown)).statements()).as("not versioned: still the copy of a few seconds").isZero();
     }
 }

@@ -7,11 +7,15 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import ma.opencommune.platform.ShortLivedCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
@@ -34,6 +38,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session, always gets a freshly rendered page), and only pages whose handler is marked
  * {@link SameForEveryAnonymousVisitor} are kept, when they answered 200 with HTML, created no session and set no
  * cookie. The kept copy is taken while the page streams out, so nothing waits for it.
+ *
+ * <p>Pages covered by a {@link PageVersion} are kept apart, under their version, until it moves on (at most
+ * {@code opencommune.public-cache.versioned-max-age}). Copies are kept gzipped: a browser that accepts gzip (nearly all)
+ * is sent the kept bytes as they are, without compressing the page again for every visitor; others get them inflated.
  */
 @Component
 @Order(0)
@@ -43,14 +51,23 @@ public class AnonymousPageCache extends OncePerRequestFilter implements HandlerI
     /** Larger pages are not kept; with {@link #MAX_PAGES} this bounds the memory to 64 MB whatever the addresses asked. */
     private static final int MAX_BYTES = 128 * 1024;
     private static final int MAX_PAGES = 500;
+    /** Versioned pages kept, each at most {@link #MAX_VERSIONED_GZIP} gzipped: 64 MB at most as well. */
+    private static final int MAX_VERSIONED_PAGES = 4_000;
+    private static final int MAX_VERSIONED_GZIP = 16 * 1024;
 
-    private record Page(byte[] body, String contentType, String contentLanguage) {
+    /** A kept page, gzipped. */
+    private record Page(byte[] gzip, String contentType, String contentLanguage) {
     }
 
     private final ShortLivedCache<String, Page> pages;
+    private final ShortLivedCache<String, Page> versionedPages;
+    private final List<PageVersion> versions;
 
-    AnonymousPageCache(@Value("${opencommune.public-cache.max-age:10s}") Duration maxAge) {
+    AnonymousPageCache(@Value("${opencommune.public-cache.max-age:10s}") Duration maxAge,
+            @Value("${opencommune.public-cache.versioned-max-age:1h}") Duration versionedMaxAge, List<PageVersion> versions) {
         this.pages = new ShortLivedCache<>(maxAge, MAX_PAGES);
+        this.versionedPages = new ShortLivedCache<>(maxAge.isZero() ? Duration.ZERO : versionedMaxAge, MAX_VERSIONED_PAGES);
+        this.versions = List.copyOf(versions);
     }
 
     @Override
@@ -61,16 +78,13 @@ public class AnonymousPageCache extends OncePerRequestFilter implements HandlerI
             chain.doFilter(request, response);
             return;
         }
-        String key = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        Page kept = pages.peek(key);
+        String path = request.getRequestURI();
+        PageVersion version = versions.stream().filter(v -> v.covers(path)).findFirst().orElse(null);
+        ShortLivedCache<String, Page> store = version == null ? pages : versionedPages;
+        String key = (version == null ? "" : version.current() + " ") + path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        Page kept = store.peek(key);
         if (kept != null) {
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(kept.contentType());
-            if (kept.contentLanguage() != null) {
-                response.setHeader("Content-Language", kept.contentLanguage());
-            }
-            response.setContentLength(kept.body().length);
-            response.getOutputStream().write(kept.body());
+            send(kept, request, response);
             return;
         }
         Capturing capturing = new Capturing(response, request);
@@ -80,8 +94,55 @@ public class AnonymousPageCache extends OncePerRequestFilter implements HandlerI
         String type = capturing.getContentType();
         if (body != null && capturing.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")
                 && capturing.getHeaders("Set-Cookie").isEmpty() && request.getSession(false) == null) {
-            pages.put(key, new Page(body, type, capturing.getHeader("Content-Language")));
+            byte[] gzip = gzip(body);
+            if (version == null || gzip.length <= MAX_VERSIONED_GZIP) {
+                store.put(key, new Page(gzip, type, capturing.getHeader("Content-Language")));
+            }
         }
+    }
+
+    private static void send(Page kept, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(kept.contentType());
+        if (kept.contentLanguage() != null) {
+            response.setHeader("Content-Language", kept.contentLanguage());
+        }
+        response.addHeader("Vary", "Accept-Encoding");
+        byte[] body = kept.gzip();
+        if (acceptsGzip(request)) {
+            // Already compressed: Tomcat leaves a response with a Content-Encoding as it is.
+            response.setHeader("Content-Encoding", "gzip");
+        } else {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                body = in.readAllBytes();
+            }
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        java.util.Enumeration<String> headers = request.getHeaders("Accept-Encoding");
+        return headers != null && acceptsGzip(String.join(",", java.util.Collections.list(headers)));
+    }
+
+    /** Whether an Accept-Encoding header accepts gzip ("gzip;q=0" refuses it). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        for (String part : acceptEncoding.split(",")) {
+            String[] coding = part.strip().split(";");
+            if (coding[0].strip().equalsIgnoreCase("gzip")) {
+                return coding.length < 2 || !coding[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        }
+        return out.toByteArray();
     }
 
     /** Whether the security filters, which ran before this one, found someone signed in (whatever the means). */
