@@ -1,6 +1,8 @@
 package ma.opencommune.network.web;
 
-import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.number.LocalizedNumberFormatter;
+import com.ibm.icu.number.NumberFormatter;
+import com.ibm.icu.number.Precision;
 import com.ibm.icu.util.ULocale;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,7 +27,8 @@ public class IndexFormat {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final MessageSource messages;
-    private final Map<Lang, NumberFormat> decimals = new EnumMap<>(Lang.class);
+    /** Immutable and thread-safe: formatting does not copy or rebuild anything (a legacy NumberFormat had to be cloned). */
+    private final Map<Lang, LocalizedNumberFormatter> decimals = new EnumMap<>(Lang.class);
 
     IndexFormat(MessageSource messages) {
         this.messages = messages;
@@ -36,20 +39,17 @@ public class IndexFormat {
                 case ZGH -> new ULocale("zgh_MA@numbers=latn");
                 case EN -> new ULocale("en_GB");
             };
-            NumberFormat f = NumberFormat.getInstance(locale);
-            f.setMinimumFractionDigits(0);
-            f.setMaximumFractionDigits(1);
-            decimals.put(lang, f);
+            decimals.put(lang, NumberFormatter.withLocale(locale).precision(Precision.maxFraction(1)).roundingMode(RoundingMode.HALF_UP));
         }
     }
 
     /** A score or any figure to at most one decimal; a dash for nothing. */
     public String decimal(BigDecimal value, Lang lang) {
-        return value == null ? "—" : ((NumberFormat) decimals.get(lang).clone()).format(value.setScale(1, RoundingMode.HALF_UP));
+        return value == null ? "—" : decimals.get(lang).format(value.setScale(1, RoundingMode.HALF_UP)).toString();
     }
 
     public String count(Long value, Lang lang) {
-        return value == null ? "—" : ((NumberFormat) decimals.get(lang).clone()).format(value);
+        return value == null ? "—" : decimals.get(lang).format(value).toString();
     }
 
     /** A share 0..1 as a percentage. */
