@@ -39,6 +39,11 @@ public class Territory {
         bySlug.clear();
     }
 
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TerritoryEvents.JoinedNetwork event) {
+        bySlug.clear();
+    }
+
     /** The collectivity of a URL, or a 404 page. */
     public Collectivity require(String slug) {
         return find(slug).orElseThrow(() -> new NotFoundException("collectivity " + slug));

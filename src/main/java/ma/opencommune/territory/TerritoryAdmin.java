@@ -115,6 +115,22 @@ public class TerritoryAdmin {
                 guard.currentAccountId(), "public contacts and information officer updated"));
     }
 
+    /**
+     * Adds the collectivity to the network of open collectivities, in a cohort, from the given day. Who joins is decided
+     * by the network's transparent cohort selection, whose confirmation (by the network's coordinator) calls this.
+     * Returns false, changing nothing, when the collectivity is already a member.
+     */
+    public boolean joinNetwork(long collectivityId, java.time.LocalDate joinedOn, String cohort) {
+        int already = jdbc.sql("select count(*) from network_membership where collectivity_id = ?").param(collectivityId).query(Integer.class).single();
+        if (already > 0) {
+            return false;
+        }
+        jdbc.sql("insert into network_membership (collectivity_id, joined_on, cohort) values (?, ?, ?)").params(collectivityId, joinedOn, cohort).update();
+        events.publishEvent(new TerritoryEvents.JoinedNetwork(UUID.randomUUID(), Instant.now(clock), collectivityId, guard.currentAccountId(), cohort,
+                "joined the network in cohort " + cohort + " on " + joinedOn));
+        return true;
+    }
+
     public long createBody(Collectivity c, NewBody body) {
         guard.requireStaff(c.id(), "STAFF_ADMIN");
         Map<String, String> errors = new LinkedHashMap<>();

@@ -16,6 +16,12 @@ public final class TerritoryEvents {
         public String action() { return "territory.profile-updated"; }
     }
 
+    /** The collectivity joined the network of open collectivities, selected in a cohort. */
+    public record JoinedNetwork(UUID eventId, Instant occurredAt, Long collectivityId, Long actorId, String cohort, String summary)
+            implements Auditable {
+        public String action() { return "territory.joined-network"; }
+    }
+
     /** A consultative body was created. */
     public record BodyCreated(UUID eventId, Instant occurredAt, Long collectivityId, Long actorId, long bodyId, String summary)
             implements Auditable {

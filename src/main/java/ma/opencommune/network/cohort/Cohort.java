@@ -15,7 +15,7 @@ public final class Cohort {
 
     /** The life of a call: criteria public from PUBLISHED on; applications until the end of closes_on (Morocco time). */
     public enum Status {
-        DRAFT, PUBLISHED, CLOSED, RESULTS
+        DRAFT, PUBLISHED, CLOSED, RESULTS, CONFIRMED
     }
 
     /** How a criterion is scored: the overall openness index, one pillar of it, or by reviewers. */
@@ -30,7 +30,12 @@ public final class Cohort {
 
     public record Call(long id, String titleAr, String titleFr, String descriptionAr, String descriptionFr, Set<String> eligibleTypes,
             int places, LocalDate opensOn, LocalDate closesOn, LocalDate resultsDue, int appealDays, Status status, Instant publishedAt,
-            Instant closedAt, Instant resultsAt, String periodKey, Integer methodologyVersion) {
+            Instant closedAt, Instant resultsAt, String periodKey, Integer methodologyVersion, Instant confirmedAt, String cohort) {
+
+        /** Whether the result table is published (and, once confirmed, final). */
+        public boolean hasResults() {
+            return status == Status.RESULTS || status == Status.CONFIRMED;
+        }
 
         public String title(String lang) {
             return "ar".equals(lang) ? titleAr : titleFr;

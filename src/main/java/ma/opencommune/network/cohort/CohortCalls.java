@@ -130,8 +130,8 @@ public class CohortCalls {
     @Transactional(readOnly = true)
     public Cohort.Page page(long callId) {
         Cohort.Call call = rows.requirePublic(callId);
-        boolean closed = call.status() == Cohort.Status.CLOSED || call.status() == Cohort.Status.RESULTS;
-        boolean results = call.status() == Cohort.Status.RESULTS;
+        boolean results = call.hasResults();
+        boolean closed = call.status() == Cohort.Status.CLOSED || results;
         return new Cohort.Page(call, rows.criteria(callId), rows.questions(callId), rows.changes(callId),
                 closed ? rows.applications(callId, "SUBMITTED") : List.of(), results ? rows.scores(callId) : List.of(),
                 results ? rows.results(callId) : List.of(), results ? rows.reviews(callId) : List.of(), results ? rows.appeals(callId) : List.of(),
@@ -351,7 +351,7 @@ public class CohortCalls {
     public void assignReviewer(AccountUser user, long callId, String email) {
         access.requireCoordinator(user);
         Cohort.Call call = rows.require(callId);
-        if (call.status() == Cohort.Status.RESULTS) {
+        if (call.hasResults()) {
             throw new ConflictException("network.cohort.error.results-published");
         }
         Accounts.Account account = Check.blank(email) || email.length() > 254 ? null : accounts.findByEmail(email.strip()).orElse(null);
@@ -366,7 +366,7 @@ public class CohortCalls {
     public void removeReviewer(AccountUser user, long callId, long accountId) {
         access.requireCoordinator(user);
         Cohort.Call call = rows.require(callId);
-        if (call.status() == Cohort.Status.RESULTS) {
+        if (call.hasResults()) {
             throw new ConflictException("network.cohort.error.results-published");
         }
         jdbc.sql("delete from cohort_review where reviewer_id = ? and application_id in (select id from cohort_application where call_id = ?)")

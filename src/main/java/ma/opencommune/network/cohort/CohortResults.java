@@ -17,6 +17,7 @@ import ma.opencommune.platform.Morocco;
 import ma.opencommune.platform.NotFoundException;
 import ma.opencommune.platform.Sql;
 import ma.opencommune.territory.Collectivity;
+import ma.opencommune.territory.TerritoryAdmin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -37,9 +38,11 @@ public class CohortResults {
     private final CohortRows rows;
     private final CohortCalls calls;
     private final Access access;
+    private final TerritoryAdmin territory;
     private final Clock clock;
 
-    CohortResults(JdbcClient jdbc, CohortRows rows, CohortCalls calls, Access access, Clock clock) {
+    CohortResults(JdbcClient jdbc, CohortRows rows, CohortCalls calls, Access access, TerritoryAdmin territory, Clock clock) {
+        this.territory = territory;
         this.jdbc = jdbc;
         this.rows = rows;
         this.calls = calls;
@@ -193,6 +196,7 @@ public class CohortResults {
     public void decideTie(AccountUser user, long callId, long applicationId, boolean selected) {
         access.requireCoordinator(user);
         Cohort.Call call = rows.require(callId);
+        requireNotConfirmed(call);
         Cohort.Result r = rows.results(callId).stream().filter(x -> x.applicationId() == applicationId && x.tie()).findFirst()
                 .orElseThrow(() -> new NotFoundException("tied application " + applicationId));
         long taken = rows.results(callId).stream().filter(Cohort.Result::selected).count();
@@ -201,6 +205,64 @@ public class CohortResults {
         }
         jdbc.sql("update cohort_result set selected = ? where application_id = ?").params(selected, applicationId).update();
         calls.step(user, r.collectivityId(), callId, "tie-decided", "application " + applicationId + (selected ? " selected" : " not selected"));
+    }
+
+    private static void requireNotConfirmed(Cohort.Call call) {
+        if (call.status() == Cohort.Status.CONFIRMED) {
+            throw new ConflictException("network.cohort.error.confirmed");
+        }
+    }
+
+    /** The longest cohort name, as the network's members carry it. */
+    public static final int COHORT_MAX = 40;
+
+    public int confirm(AccountUser user, long callId, String cohort) {
+        return confirm(user, callId, cohort, calls.today());
+    }
+
+    /**
+     * Confirms the cohort, from the day after the appeal window's last day, once every appeal is decided and no tie at
+     * the last place is left open: the selected applicants join the network under the cohort's name from today, and
+     * the results are final. Returns how many joined (an applicant already a member keeps its membership).
+     */
+    int confirm(AccountUser user, long callId, String cohort, LocalDate today) {
+        access.requireCoordinator(user);
+        Cohort.Call call = rows.require(callId);
+        requireNotConfirmed(call);
+        if (call.status() != Cohort.Status.RESULTS) {
+            throw new ConflictException("network.cohort.error.no-results");
+        }
+        if (!today.isAfter(call.appealUntil(Morocco.ZONE))) {
+            throw new ConflictException("network.cohort.error.appeal-window-open");
+        }
+        if (rows.appeals(callId).stream().anyMatch(a -> a.outcome() == null)) {
+            throw new ConflictException("network.cohort.error.appeals-pending");
+        }
+        List<Cohort.Result> table = rows.results(callId);
+        List<Cohort.Result> selected = table.stream().filter(Cohort.Result::selected).toList();
+        if (selected.size() < call.places() && table.stream().anyMatch(r -> r.tie() && !r.selected())) {
+            throw new ConflictException("network.cohort.error.tie-open");
+        }
+        if (selected.isEmpty()) {
+            throw new ConflictException("network.cohort.error.none-selected");
+        }
+        Check check = new Check();
+        check.text("cohort", cohort, true, COHORT_MAX);
+        check.when(cohort != null && !cohort.isBlank() && !cohort.strip().matches("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]*"), "cohort",
+                "network.cohort.error.cohort-name");
+        check.orThrow();
+        String name = cohort.strip();
+        int updated = jdbc.sql("update cohort_call set status = 'CONFIRMED', confirmed_at = ?, cohort = ? where id = ? and status = 'RESULTS'")
+                .params(Sql.now(clock), name, callId).update();
+        if (updated == 0) {
+            throw new ConflictException("network.cohort.error.confirmed");
+        }
+        int joined = 0;
+        for (Cohort.Result r : selected) {
+            joined += territory.joinNetwork(r.collectivityId(), today, name) ? 1 : 0;
+        }
+        calls.step(user, null, callId, "confirmed", "cohort " + name + ": " + joined + " joined the network");
+        return joined;
     }
 
     public void appeal(AccountUser user, Collectivity c, long callId, String reasoning) {
@@ -252,6 +314,7 @@ public class CohortResults {
     public void amend(AccountUser user, long callId, long appealId, long criterionId, String score, String reason) {
         access.requireCoordinator(user);
         Cohort.Call call = rows.require(callId);
+        requireNotConfirmed(call);
         Cohort.Appeal appeal = rows.appeals(callId).stream().filter(x -> x.id() == appealId).findFirst()
                 .orElseThrow(() -> new NotFoundException("appeal " + appealId));
         if (!"UPHELD".equals(appeal.outcome())) {

@@ -18,7 +18,7 @@ class CohortRows {
 
     static final String CALL_COLUMNS = """
             id, title_ar, title_fr, description_ar, description_fr, eligible_types, places, opens_on, closes_on, results_due,
-            appeal_days, status, published_at, closed_at, results_at, period_key, methodology_version""";
+            appeal_days, status, published_at, closed_at, results_at, period_key, methodology_version, confirmed_at, cohort""";
 
     private final JdbcClient jdbc;
 
@@ -139,7 +139,7 @@ class CohortRows {
                 rs.getObject("opens_on", java.time.LocalDate.class), rs.getObject("closes_on", java.time.LocalDate.class),
                 rs.getObject("results_due", java.time.LocalDate.class), rs.getInt("appeal_days"), Cohort.Status.valueOf(rs.getString("status")),
                 Sql.instant(rs, "published_at"), Sql.instant(rs, "closed_at"), Sql.instant(rs, "results_at"), rs.getString("period_key"),
-                (Integer) rs.getObject("methodology_version", Integer.class));
+                (Integer) rs.getObject("methodology_version", Integer.class), Sql.instant(rs, "confirmed_at"), rs.getString("cohort"));
     }
 
     private static Cohort.Application application(ResultSet rs, int n) throws SQLException {

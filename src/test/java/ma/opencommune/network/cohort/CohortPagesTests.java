@@ -158,4 +158,30 @@ class CohortPagesTests {
         mvc.perform(get("/fr/c/tiznit/admin/calls/" + id + "/application").with(as(users, "admin@opencommune.demo"))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Un registre des demandes")));
     }
+
+    @Test
+    void theCohortIsConfirmedFromTheCoordinatorsPageOnlyAndABadNameChangesNothing() throws Exception {
+        long id = jdbc.sql("select id from cohort_call where status = 'RESULTS' and title_fr like 'Cohorte 2025%'").query(Long.class).single();
+        for (String lang : List.of("ar", "fr")) {
+            mvc.perform(get("/" + lang + "/network/admin/calls/" + id).with(as(users, "coordinator@opencommune.demo"))).andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("/network/admin/calls/" + id + "/confirmation")));
+        }
+        mvc.perform(post("/fr/network/admin/calls/" + id + "/confirmation").with(csrf()).with(as(users, "coordinator@opencommune.demo"))
+                .param("cohort", "<script>alert(1)</script>"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+                        Map.of("cohort", "network.cohort.error.cohort-name")));
+        mvc.perform(post("/fr/network/admin/calls/" + id + "/confirmation").with(csrf()).with(as(users, "staff@taroudant.demo")).param("cohort", "2025"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/fr/network/admin/calls/" + id + "/confirmation").param("cohort", "2025")).andExpect(status().is4xxClientError());
+        assertThat(rows.require(id).status()).isEqualTo(Cohort.Status.RESULTS);
+        assertThat(jdbc.sql("select count(*) from network_membership where cohort = '2025' or cohort like '<%'").query(Integer.class).single()).isZero();
+        // A refusal of the domain (here a call whose results are not published) is shown on the form, not as an error page.
+        long open = published();
+        mvc.perform(post("/fr/network/admin/calls/" + open + "/confirmation").with(csrf()).with(as(users, "coordinator@opencommune.demo"))
+                .param("cohort", "2027"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+                        Map.of("confirm", "network.cohort.error.no-results")));
+    }
 }

@@ -306,6 +306,76 @@ class CohortSelectionTests {
         assertThat(r.rank()).isEqualTo(1);
     }
 
+    @Test
+    void confirmingTheCohortAfterTheAppealWindowMakesTheSelectedApplicantsMembersOfTheNetwork() {
+        Scenario s = closedWithThree(2);
+        long review = reviewCriterion(s.callId());
+        setIndex(s, "taroudant", new BigDecimal("80.0"), new BigDecimal("80.0"));
+        setIndex(s, "tiznit", new BigDecimal("70.0"), new BigDecimal("70.0"));
+        setIndex(s, "tafraout", new BigDecimal("20.0"), new BigDecimal("20.0"));
+        for (String slug : List.of("taroudant", "tiznit", "tafraout")) {
+            results.review(s.reviewer(), s.callId(), s.applications().get(slug), review, "50", "ok");
+        }
+        results.publish(coordinator(), s.callId());
+        LocalDate last = rows.require(s.callId()).appealUntil(ma.opencommune.platform.Morocco.ZONE);
+        Collectivity tiznit = territory.require("tiznit");
+        Collectivity tafraout = territory.require("tafraout");
+        assertThat(tiznit.isMember()).as("not a member before").isFalse();
+        String tafraoutCohort = tafraout.membership().cohort();
+        try {
+            assertThatThrownBy(() -> results.confirm(coordinator(), s.callId(), "2026", last))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.messageKey()).isEqualTo("network.cohort.error.appeal-window-open"));
+            results.appeal(user("admin@opencommune.demo"), tafraout, s.callId(), "Notre registre est à jour.", last);
+            assertThatThrownBy(() -> results.confirm(coordinator(), s.callId(), "2026", last.plusDays(1)))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.messageKey()).isEqualTo("network.cohort.error.appeals-pending"));
+            results.decideAppeal(coordinator(), s.callId(), rows.appeals(s.callId()).get(0).id(), "DISMISSED", "Le registre n’était pas publié.");
+            assertThatThrownBy(() -> results.confirm(user("staff@taroudant.demo"), s.callId(), "2026", last.plusDays(1)))
+                    .isInstanceOf(AccessDeniedException.class);
+            for (String bad : new String[] {"", "   ", "<b>2026</b>", "x".repeat(41), "2026'; drop table network_membership; --"}) {
+                assertThatThrownBy(() -> results.confirm(coordinator(), s.callId(), bad, last.plusDays(1))).as(bad)
+                        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsKey("cohort"));
+            }
+            assertThat(rows.require(s.callId()).status()).as("nothing saved").isEqualTo(Cohort.Status.RESULTS);
+            assertThat(territory.require("tiznit").isMember()).isFalse();
+
+            assertThat(results.confirm(coordinator(), s.callId(), " Cohorte 2026 ", last.plusDays(1))).as("taroudant was already a member").isEqualTo(1);
+            Cohort.Call confirmed = rows.require(s.callId());
+            assertThat(confirmed.status()).isEqualTo(Cohort.Status.CONFIRMED);
+            assertThat(confirmed.cohort()).isEqualTo("Cohorte 2026");
+            assertThat(confirmed.confirmedAt()).isNotNull();
+            Collectivity joined = territory.require("tiznit");
+            assertThat(joined.isMember()).isTrue();
+            assertThat(joined.membership().cohort()).isEqualTo("Cohorte 2026");
+            assertThat(joined.membership().joinedOn()).isEqualTo(last.plusDays(1));
+            assertThat(territory.require("taroudant").membership().cohort()).as("an earlier membership is kept").isNotEqualTo("Cohorte 2026");
+            assertThat(territory.require("tafraout").membership().cohort()).as("not selected: unchanged").isEqualTo(tafraoutCohort);
+
+            assertThatThrownBy(() -> results.confirm(coordinator(), s.callId(), "Cohorte 2026", last.plusDays(2)))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.messageKey()).isEqualTo("network.cohort.error.confirmed"));
+            assertThatThrownBy(() -> results.decideTie(coordinator(), s.callId(), s.applications().get("tafraout"), true))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.messageKey()).isEqualTo("network.cohort.error.confirmed"));
+        } finally {
+            jdbc.sql("delete from network_membership where collectivity_id = ? and cohort = 'Cohorte 2026'").param(tiznit.id()).update();
+        }
+    }
+
+    @Test
+    void aTieLeftOpenAtTheLastPlaceIsSettledBeforeTheCohortIsConfirmed() {
+        Scenario s = closedWithThree(1);
+        long review = reviewCriterion(s.callId());
+        for (String slug : List.of("taroudant", "tiznit", "tafraout")) {
+            setIndex(s, slug, new BigDecimal("60.0"), new BigDecimal("60.0"));
+            results.review(s.reviewer(), s.callId(), s.applications().get(slug), review, "70", "ok");
+        }
+        results.publish(coordinator(), s.callId());
+        LocalDate after = rows.require(s.callId()).appealUntil(ma.opencommune.platform.Morocco.ZONE).plusDays(1);
+        assertThatThrownBy(() -> results.confirm(coordinator(), s.callId(), "2026", after))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.messageKey()).isEqualTo("network.cohort.error.tie-open"));
+        results.decideTie(coordinator(), s.callId(), s.applications().get("taroudant"), true);
+        assertThat(results.confirm(coordinator(), s.callId(), "2026", after)).as("taroudant is already a member").isZero();
+        assertThat(rows.require(s.callId()).status()).isEqualTo(Cohort.Status.CONFIRMED);
+    }
+
     void setIndex(Scenario s, String slug, BigDecimal index, BigDecimal pillar) {
         List<Cohort.Criterion> criteria = rows.criteria(s.callId());
         long app = s.applications().get(slug);

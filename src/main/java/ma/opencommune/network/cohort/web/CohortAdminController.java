@@ -90,7 +90,7 @@ class CohortAdminController {
         model.addAttribute("pillars", Pillar.values());
         model.addAttribute("types", CollectivityType.values());
         model.addAttribute("today", calls.today());
-        if (call.status() == Cohort.Status.CLOSED || call.status() == Cohort.Status.RESULTS) {
+        if (call.status() == Cohort.Status.CLOSED || call.hasResults()) {
             Cohort.Page page = calls.page(callId);
             model.addAttribute("page", page);
             model.addAttribute("names", territory.byIds(page.applications().stream().map(Cohort.Application::collectivityId).toList()));
@@ -176,6 +176,20 @@ class CohortAdminController {
     String results(Lang lang, @AuthenticationPrincipal AccountUser user, @PathVariable long callId, RedirectAttributes redirect) {
         results.publish(user, callId);
         return done(lang, callId, redirect, "network.cohort.notice.results");
+    }
+
+    /** Confirms the cohort: the selected applicants join the network. A refusal is shown on the form, like a wrong name. */
+    @PostMapping("/{callId}/confirmation")
+    String confirm(Lang lang, @AuthenticationPrincipal AccountUser user, @PathVariable long callId, @RequestParam MultiValueMap<String, String> form,
+            RedirectAttributes redirect) {
+        try {
+            results.confirm(user, callId, form.getFirst("cohort"));
+        } catch (InvalidInput e) {
+            return back(redirect, e, form, here(lang, callId) + "#confirm");
+        } catch (ma.opencommune.platform.ConflictException e) {
+            return back(redirect, new InvalidInput(java.util.Map.of("confirm", e.messageKey())), form, here(lang, callId) + "#confirm");
+        }
+        return done(lang, callId, redirect, "network.cohort.notice.confirmed");
     }
 
     @PostMapping("/{callId}/ties/{applicationId}")
