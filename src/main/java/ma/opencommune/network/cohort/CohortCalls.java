@@ -44,8 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CohortCalls {
 
-    static final int MAX_CRITERIA = 10;
-    static final int MAX_QUESTIONS = 10;
+    public static final int MAX_CRITERIA = 10;
+    public static final int MAX_QUESTIONS = 10;
 
     /** The call's fields as typed in the form. */
     public record CallInput(String titleAr, String titleFr, String descriptionAr, String descriptionFr, Set<String> eligibleTypes, String places,

@@ -184,4 +184,36 @@ class CohortPagesTests {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
                         Map.of("confirm", "network.cohort.error.no-results")));
     }
+
+    @Test
+    void aDraftsOwnFieldsAreEditedOnItsPageAndABadValueChangesNothing() throws Exception {
+        AccountUser coordinator = user("coordinator@opencommune.demo");
+        long draft = calls.create(coordinator, new CohortCalls.CallInput("فوج تجريبي", "Cohorte à modifier", null, null, Set.of("COMMUNE", "PROVINCE"), "2",
+                "2027-01-01", "2027-02-01", "2027-03-01", "10"));
+        String page = mvc.perform(get("/ar/network/admin/calls/" + draft).with(as(users, "coordinator@opencommune.demo"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"call-form\"").contains("value=\"Cohorte à modifier\"").contains("value=\"2027-02-01\"")
+                .containsPattern("id=\"type-PROVINCE\"[^>]*checked").doesNotContainPattern("id=\"type-REGION\"[^>]*checked");
+        assertThat(page.split("<legend", -1).length - 1).as("six criteria and five questions offered, plus the eligible types")
+                .isEqualTo(6 + 5 + 1);
+
+        mvc.perform(post("/fr/network/admin/calls/" + draft).with(csrf()).with(as(users, "coordinator@opencommune.demo"))
+                .param("titleAr", "فوج تجريبي").param("titleFr", "Cohorte modifiée").param("eligibleTypes", "REGION").param("places", "0")
+                .param("opensOn", "2027-01-01").param("closesOn", "2027-02-01").param("resultsDue", "2027-03-01").param("appealDays", "10"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+                        Map.of("places", "network.cohort.error.places")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("typedTypes", List.of("REGION")));
+        assertThat(rows.require(draft).titleFr()).isEqualTo("Cohorte à modifier");
+
+        mvc.perform(post("/fr/network/admin/calls/" + draft).with(csrf()).with(as(users, "coordinator@opencommune.demo"))
+                .param("titleAr", "فوج معدل").param("titleFr", "Cohorte modifiée").param("eligibleTypes", "COMMUNE").param("places", "3")
+                .param("opensOn", "2027-01-01").param("closesOn", "2027-02-15").param("resultsDue", "2027-03-01").param("appealDays", "15"))
+                .andExpect(status().is3xxRedirection());
+        Cohort.Call changed = rows.require(draft);
+        assertThat(changed.titleFr()).isEqualTo("Cohorte modifiée");
+        assertThat(changed.places()).isEqualTo(3);
+        assertThat(changed.closesOn()).isEqualTo(java.time.LocalDate.of(2027, 2, 15));
+        assertThat(changed.eligibleTypes()).containsExactly("COMMUNE");
+    }
 }

@@ -3,8 +3,10 @@ package ma.opencommune.network.cohort.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import ma.opencommune.identity.AccountUser;
 import ma.opencommune.network.Pillar;
@@ -52,6 +54,7 @@ class CohortAdminController {
     String list(@AuthenticationPrincipal AccountUser user, Model model) {
         model.addAttribute("calls", calls.allCalls(user));
         model.addAttribute("types", CollectivityType.values());
+        formOf(model, null);
         return "network/cohort/admin-calls";
     }
 
@@ -72,11 +75,53 @@ class CohortAdminController {
                 f.getFirst("places"), f.getFirst("opensOn"), f.getFirst("closesOn"), f.getFirst("resultsDue"), f.getFirst("appealDays"));
     }
 
-    /** Back to the page with the errors and what was typed (flash: never in the address). */
+    /** Back to the page with the errors and what was typed (flash: never in the address), ticked boxes included. */
     static String back(RedirectAttributes redirect, InvalidInput e, MultiValueMap<String, String> form, String to) {
         redirect.addFlashAttribute("errors", e.errors());
         redirect.addFlashAttribute("typed", form.toSingleValueMap());
+        redirect.addFlashAttribute("typedTypes", List.copyOf(form.getOrDefault("eligibleTypes", List.of())));
         return "redirect:" + to;
+    }
+
+    /** The call form's values: what was typed when it came back with errors, else the draft's (a new call: communes ticked). */
+    @SuppressWarnings("unchecked")
+    private static void formOf(Model model, Cohort.Call call) {
+        Map<String, String> typed = (Map<String, String>) model.getAttribute("typed");
+        Map<String, String> form = new HashMap<>();
+        Set<String> eligible = new LinkedHashSet<>();
+        if (typed != null) {
+            form.putAll(typed);
+            eligible.addAll((List<String>) model.getAttribute("typedTypes"));
+        } else if (call != null) {
+            form.put("titleAr", call.titleAr());
+            form.put("titleFr", call.titleFr());
+            form.put("descriptionAr", call.descriptionAr());
+            form.put("descriptionFr", call.descriptionFr());
+            form.put("opensOn", String.valueOf(call.opensOn()));
+            form.put("closesOn", String.valueOf(call.closesOn()));
+            form.put("resultsDue", String.valueOf(call.resultsDue()));
+            form.put("places", String.valueOf(call.places()));
+            form.put("appealDays", String.valueOf(call.appealDays()));
+            eligible.addAll(call.eligibleTypes());
+        } else {
+            eligible.add(CollectivityType.COMMUNE.name());
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("eligible", eligible);
+    }
+
+    /** Form rows: those saved, two blank ones to add, at least the usual number and at most what the service takes. */
+    static int rows(int saved, int usual, Map<String, String> typed, String prefix, int max) {
+        int typedRows = 0;
+        if (typed != null) {
+            for (int i = 1; i <= max; i++) {
+                String row = prefix + i + "-";
+                if (typed.keySet().stream().anyMatch(k -> k.startsWith(row) && !typed.get(k).isBlank())) {
+                    typedRows = i;
+                }
+            }
+        }
+        return Math.min(max, Math.max(Math.max(usual, saved + 2), typedRows));
     }
 
     @GetMapping("/{callId}")
@@ -90,6 +135,11 @@ class CohortAdminController {
         model.addAttribute("pillars", Pillar.values());
         model.addAttribute("types", CollectivityType.values());
         model.addAttribute("today", calls.today());
+        formOf(model, call);
+        @SuppressWarnings("unchecked")
+        Map<String, String> typed = (Map<String, String>) model.getAttribute("typed");
+        model.addAttribute("criterionRows", rows(calls.criteria(callId).size(), 6, typed, "c", CohortCalls.MAX_CRITERIA));
+        model.addAttribute("questionRows", rows(calls.questions(callId).size(), 5, typed, "q", CohortCalls.MAX_QUESTIONS));
         if (call.status() == Cohort.Status.CLOSED || call.hasResults()) {
             Cohort.Page page = calls.page(callId);
             model.addAttribute("page", page);
@@ -114,7 +164,7 @@ class CohortAdminController {
     String criteria(Lang lang, @AuthenticationPrincipal AccountUser user, @PathVariable long callId, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
         List<Cohort.CriterionInput> rows = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
+        for (int i = 1; i <= CohortCalls.MAX_CRITERIA; i++) {
             String p = "c" + i + "-";
             rows.add(new Cohort.CriterionInput(form.getFirst(p + "nameAr"), form.getFirst(p + "nameFr"), form.getFirst(p + "description"),
                     form.getFirst(p + "kind"), form.getFirst(p + "pillar"), form.getFirst(p + "weight")));
@@ -131,7 +181,7 @@ class CohortAdminController {
     String questions(Lang lang, @AuthenticationPrincipal AccountUser user, @PathVariable long callId, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
         List<String[]> rows = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
+        for (int i = 1; i <= CohortCalls.MAX_QUESTIONS; i++) {
             rows.add(new String[] {form.getFirst("q" + i + "-textAr"), form.getFirst("q" + i + "-textFr")});
         }
         try {
@@ -187,7 +237,7 @@ class CohortAdminController {
         } catch (InvalidInput e) {
             return back(redirect, e, form, here(lang, callId) + "#confirm");
         } catch (ma.opencommune.platform.ConflictException e) {
-            return back(redirect, new InvalidInput(java.util.Map.of("confirm", e.messageKey())), form, here(lang, callId) + "#confirm");
+            return back(redirect, new InvalidInput(Map.of("confirm", e.messageKey())), form, here(lang, callId) + "#confirm");
         }
         return done(lang, callId, redirect, "network.cohort.notice.confirmed");
     }
