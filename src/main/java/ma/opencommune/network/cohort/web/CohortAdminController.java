@@ -152,12 +152,7 @@ class CohortAdminController {
     @PostMapping("/{callId}")
     String update(Lang lang, @AuthenticationPrincipal AccountUser user, @PathVariable long callId, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
-        try {
-            calls.update(user, callId, input(form));
-        } catch (InvalidInput e) {
-            return back(redirect, e, form, here(lang, callId) + "#call-form");
-        }
-        return done(lang, callId, redirect, "network.cohort.notice.saved");
+        return submit(lang, callId, form, redirect, "#call-form", "network.cohort.notice.saved", () -> calls.update(user, callId, input(form)));
     }
 
     @PostMapping("/{callId}/criteria")
@@ -169,12 +164,8 @@ class CohortAdminController {
             rows.add(new Cohort.CriterionInput(form.getFirst(p + "nameAr"), form.getFirst(p + "nameFr"), form.getFirst(p + "description"),
                     form.getFirst(p + "kind"), form.getFirst(p + "pillar"), form.getFirst(p + "weight")));
         }
-        try {
-            calls.setCriteria(user, callId, rows, form.getFirst("reason"));
-        } catch (InvalidInput e) {
-            return back(redirect, e, form, here(lang, callId) + "#criteria-form");
-        }
-        return done(lang, callId, redirect, "network.cohort.notice.saved");
+        return submit(lang, callId, form, redirect, "#criteria-form", "network.cohort.notice.saved",
+                () -> calls.setCriteria(user, callId, rows, form.getFirst("reason")));
     }
 
     @PostMapping("/{callId}/questions")
@@ -184,12 +175,7 @@ class CohortAdminController {
         for (int i = 1; i <= CohortCalls.MAX_QUESTIONS; i++) {
             rows.add(new String[] {form.getFirst("q" + i + "-textAr"), form.getFirst("q" + i + "-textFr")});
         }
-        try {
-            calls.setQuestions(user, callId, rows);
-        } catch (InvalidInput e) {
-            return back(redirect, e, form, here(lang, callId) + "#questions-form");
-        }
-        return done(lang, callId, redirect, "network.cohort.notice.saved");
+        return submit(lang, callId, form, redirect, "#questions-form", "network.cohort.notice.saved", () -> calls.setQuestions(user, callId, rows));
     }
 
     @PostMapping("/{callId}/publication")
@@ -201,12 +187,8 @@ class CohortAdminController {
     @PostMapping("/{callId}/reviewers")
     String reviewer(Lang lang, @AuthenticationPrincipal AccountUser user, @PathVariable long callId, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
-        try {
-            calls.assignReviewer(user, callId, form.getFirst("email"));
-        } catch (InvalidInput e) {
-            return back(redirect, e, form, here(lang, callId) + "#reviewers");
-        }
-        return done(lang, callId, redirect, "network.cohort.notice.saved");
+        return submit(lang, callId, form, redirect, "#reviewers", "network.cohort.notice.saved",
+                () -> calls.assignReviewer(user, callId, form.getFirst("email")));
     }
 
     @PostMapping("/{callId}/reviewers/{accountId}/removal")
@@ -232,14 +214,13 @@ class CohortAdminController {
     @PostMapping("/{callId}/confirmation")
     String confirm(Lang lang, @AuthenticationPrincipal AccountUser user, @PathVariable long callId, @RequestParam MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
-        try {
-            results.confirm(user, callId, form.getFirst("cohort"));
-        } catch (InvalidInput e) {
-            return back(redirect, e, form, here(lang, callId) + "#confirm");
-        } catch (ma.opencommune.platform.ConflictException e) {
-            return back(redirect, new InvalidInput(Map.of("confirm", e.messageKey())), form, here(lang, callId) + "#confirm");
-        }
-        return done(lang, callId, redirect, "network.cohort.notice.confirmed");
+        return submit(lang, callId, form, redirect, "#confirm", "network.cohort.notice.confirmed", () -> {
+            try {
+                results.confirm(user, callId, form.getFirst("cohort"));
+            } catch (ma.opencommune.platform.ConflictException e) {
+                throw new InvalidInput(Map.of("confirm", e.messageKey()));
+            }
+        });
     }
 
     @PostMapping("/{callId}/ties/{applicationId}")
@@ -252,24 +233,17 @@ class CohortAdminController {
     @PostMapping("/{callId}/appeals/{appealId}")
     String decide(Lang lang, @AuthenticationPrincipal AccountUser user, @PathVariable long callId, @PathVariable long appealId,
             @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        try {
-            results.decideAppeal(user, callId, appealId, form.getFirst("outcome"), form.getFirst("decision"));
-        } catch (InvalidInput e) {
-            return back(redirect, e, form, here(lang, callId) + "#appeal-" + appealId);
-        }
-        return done(lang, callId, redirect, "network.cohort.notice.saved");
+        return submit(lang, callId, form, redirect, "#appeal-" + appealId, "network.cohort.notice.saved",
+                () -> results.decideAppeal(user, callId, appealId, form.getFirst("outcome"), form.getFirst("decision")));
     }
 
     @PostMapping("/{callId}/appeals/{appealId}/amendment")
     String amend(Lang lang, @AuthenticationPrincipal AccountUser user, @PathVariable long callId, @PathVariable long appealId,
             @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        try {
+        return submit(lang, callId, form, redirect, "#appeal-" + appealId, "network.cohort.notice.saved", () -> {
             Long criterion = ma.opencommune.platform.Check.number(form.getFirst("criterion"));
             results.amend(user, callId, appealId, criterion == null ? -1 : criterion, form.getFirst("score"), form.getFirst("reason"));
-        } catch (InvalidInput e) {
-            return back(redirect, e, form, here(lang, callId) + "#appeal-" + appealId);
-        }
-        return done(lang, callId, redirect, "network.cohort.notice.saved");
+        });
     }
 
     @GetMapping("/{callId}/documents/{documentId}")
@@ -277,6 +251,17 @@ class CohortAdminController {
             throws IOException {
         calls.call(user, callId);
         CohortApplicationController.send(applications.submittedDocument(callId, documentId, java.util.Set.of()), response);
+    }
+
+    /** Runs a form's action: back to the form (its anchor) with the errors and what was typed, else back with the notice. */
+    private static String submit(Lang lang, long callId, MultiValueMap<String, String> form, RedirectAttributes redirect, String anchor, String notice,
+            Runnable action) {
+        try {
+            action.run();
+        } catch (InvalidInput e) {
+            return back(redirect, e, form, here(lang, callId) + anchor);
+        }
+        return done(lang, callId, redirect, notice);
     }
 
     private static String here(Lang lang, long callId) {
