@@ -116,6 +116,15 @@ public class IndexFormat {
         return text("network.indicator.scale." + s.kind().name(), lang, best, worst);
     }
 
+    /** Each pillar's name, in the pillars' order. */
+    public Map<ma.opencommune.network.Pillar, String> pillarNames(Lang lang) {
+        Map<ma.opencommune.network.Pillar, String> names = new EnumMap<>(ma.opencommune.network.Pillar.class);
+        for (ma.opencommune.network.Pillar p : ma.opencommune.network.Pillar.values()) {
+            names.put(p, text("network.pillar." + p.key(), lang));
+        }
+        return names;
+    }
+
     public String name(Indicator i, Lang lang) {
         return text("network.indicator." + i.code() + ".name", lang);
     }
